@@ -1,0 +1,113 @@
+package com.trunkbill.batch;
+
+import com.trunkbill.cli.RunPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Starts, restarts or declines a job launch according to its {@link RunPolicy}, one job at a time
+ * ({@link JobRunLock}). Executions left STARTED by a killed process are marked failed so they can be
+ * restarted: holding the run lock proves nobody else runs them.
+ */
+@Service
+public class JobLaunchService {
+
+    static final String RUN_ID = "run.id";
+    private static final Logger log = LoggerFactory.getLogger(JobLaunchService.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Map<String, Job> jobs;
+    private final JobRunLock runLock;
+
+    public JobLaunchService(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs,
+                            JobRunLock runLock) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs;
+        this.runLock = runLock;
+    }
+
+    /** The outcome of a launch: the execution that ran (or had already completed). */
+    public record Launch(JobExecution execution, boolean alreadyCompleted, boolean restarted) {
+    }
+
+    public Launch launch(String jobName, JobParameters parameters, RunPolicy policy) {
+        Job job = jobs.get(jobName);
+        if (job == null) {
+            throw new IllegalArgumentException("no job named " + jobName);
+        }
+        try (JobRunLock.Held ignored = runLock.acquire(jobName)) {
+            recoverAbandonedExecutions(jobName);
+            return policy == RunPolicy.ONCE_PER_PARAMETERS
+                    ? launchOnce(job, parameters)
+                    : launchNewRun(job, parameters);
+        } catch (Exception e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(jobName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Launch launchOnce(Job job, JobParameters parameters) throws Exception {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+        if (last == null) {
+            return new Launch(jobOperator.start(job, parameters), false, false);
+        }
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            return new Launch(last, true, false);
+        }
+        log.info("{}: restarting failed execution {} from its failed step", job.getName(), last.getId());
+        return new Launch(jobOperator.restart(last), false, true);
+    }
+
+    private Launch launchNewRun(Job job, JobParameters parameters) throws Exception {
+        JobInstance lastInstance = jobRepository.getLastJobInstance(job.getName());
+        long nextRunId = 1;
+        if (lastInstance != null) {
+            JobExecution last = jobRepository.getLastJobExecution(lastInstance);
+            if (last != null) {
+                JobParameters lastParameters = last.getJobParameters();
+                Long lastRunId = lastParameters.getLong(RUN_ID);
+                nextRunId = (lastRunId == null ? 0 : lastRunId) + 1;
+                boolean failed = last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED;
+                if (failed && withoutRunId(lastParameters).equals(withoutRunId(parameters))) {
+                    log.info("{}: restarting failed execution {} from its failed step", job.getName(), last.getId());
+                    return new Launch(jobOperator.restart(last), false, true);
+                }
+            }
+        }
+        JobParameters withRunId = new JobParametersBuilder(parameters).addLong(RUN_ID, nextRunId).toJobParameters();
+        return new Launch(jobOperator.start(job, withRunId), false, false);
+    }
+
+    private static Map<String, Object> withoutRunId(JobParameters parameters) {
+        return parameters.parameters().stream()
+                .filter(parameter -> !parameter.name().equals(RUN_ID))
+                .collect(Collectors.toMap(JobParameter::name, JobParameter::value, (a, b) -> a));
+    }
+
+    private void recoverAbandonedExecutions(String jobName) {
+        Set<JobExecution> running = jobRepository.findRunningJobExecutions(jobName);
+        for (JobExecution stale : running) {
+            log.warn("{}: execution {} was left {} by a process that is gone; marking it FAILED so it can restart",
+                    jobName, stale.getId(), stale.getStatus());
+            jobOperator.recover(stale);
+        }
+    }
+}

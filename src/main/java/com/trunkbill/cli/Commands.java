@@ -1,0 +1,20 @@
+package com.trunkbill.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every subcommand, in the order {@code --help} lists them. A feature adds its command here. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public static List<Command> all() {
+        return List.of(
+        );
+    }
+
+    public static Optional<Command> find(String name) {
+        return all().stream().filter(command -> command.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,19 @@
+package com.trunkbill.cli;
+
+import org.springframework.context.ApplicationContext;
+
+import java.io.PrintStream;
+
+/** A subcommand that is not a billing job (a generator, a listing); it may still use the application context. */
+public non-sealed interface ToolCommand extends Command {
+
+    /** Whether {@link #run} needs the Spring context (and so the database). */
+    boolean needsDatabase();
+
+    /**
+     * Runs the tool. {@code context} is null when {@link #needsDatabase()} is false.
+     *
+     * @return the process exit code
+     */
+    int run(ParsedOptions options, ApplicationContext context, PrintStream out);
+}

