@@ -1,0 +1,56 @@
+package com.trunkbill.rating;
+
+import com.trunkbill.rating.model.RatingCandidate;
+import com.trunkbill.rating.model.RatingScope;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Reads the CDRs of a rating run's scope in keyset pages ({@code cdr_id > last order by cdr_id limit n}).
+ * It starts after the run's committed position ({@code rating_run.last_cdr_id}, moved by the writer in each
+ * chunk's transaction), so a restarted run resumes exactly after its last committed CDR: none is rated
+ * twice, none is skipped, whether its rating changed (a row was written) or not.
+ */
+public class CdrPageReader implements ItemStreamReader<RatingCandidate> {
+
+    private final RatedCdrRepository ratedCdrs;
+    private final RatingRunRepository runs;
+    private final long runId;
+    private final int pageSize;
+    private final Deque<RatingCandidate> page = new ArrayDeque<>();
+    private RatingScope scope;
+    private String lastFetched;
+    private boolean exhausted;
+
+    public CdrPageReader(RatedCdrRepository ratedCdrs, RatingRunRepository runs, long runId, int pageSize) {
+        this.ratedCdrs = ratedCdrs;
+        this.runs = runs;
+        this.runId = runId;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        RatingRunRepository.RatingRun run = runs.find(runId);
+        scope = run.scope();
+        lastFetched = run.lastCdrId();
+        page.clear();
+        exhausted = false;
+    }
+
+    @Override
+    public RatingCandidate read() {
+        if (page.isEmpty() && !exhausted) {
+            var next = ratedCdrs.candidates(scope, lastFetched, pageSize);
+            page.addAll(next);
+            exhausted = next.size() < pageSize;
+            if (!next.isEmpty()) {
+                lastFetched = next.get(next.size() - 1).cdr().cdrId();
+            }
+        }
+        return page.poll();
+    }
+}

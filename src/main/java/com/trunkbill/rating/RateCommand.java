@@ -1,0 +1,53 @@
+package com.trunkbill.rating;
+
+import com.trunkbill.cli.JobCommand;
+import com.trunkbill.cli.OptionSpec;
+import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.cli.UsageException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@code trunkbill rate [--period P] [--account A] [--trunk T]} (SPEC §2, §4.6). */
+public final class RateCommand implements JobCommand {
+
+    @Override
+    public String name() {
+        return "rate";
+    }
+
+    @Override
+    public String description() {
+        return "rate every unrated CDR; with --period, re-rate that period (optionally one account or trunk)";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.optional("period", "YYYY-MM", "re-rate every CDR of this period with today's rate tables"),
+                OptionSpec.optional("account", "ACCOUNT_ID", "with --period: only this account's CDRs"),
+                OptionSpec.optional("trunk", "TRUNK_ID", "with --period: only this trunk's CDRs"));
+    }
+
+    @Override
+    public String jobName() {
+        return RatingJobConfiguration.JOB_NAME;
+    }
+
+    @Override
+    public JobParameters jobParameters(ParsedOptions options) {
+        JobParametersBuilder parameters = new JobParametersBuilder();
+        Optional<String> period = options.period("period").map(Object::toString);
+        Optional<String> account = options.get("account");
+        Optional<String> trunk = options.get("trunk");
+        if (period.isEmpty() && (account.isPresent() || trunk.isPresent())) {
+            throw new UsageException("--account and --trunk need --period (re-rating is done per period)");
+        }
+        period.ifPresent(value -> parameters.addString("period", value));
+        account.ifPresent(value -> parameters.addString("account", value));
+        trunk.ifPresent(value -> parameters.addString("trunk", value));
+        return parameters.toJobParameters();
+    }
+}

@@ -1,0 +1,162 @@
+package com.trunkbill.rating;
+
+import com.trunkbill.inventory.model.ChannelPlan;
+import com.trunkbill.rating.model.AppliedRate;
+import com.trunkbill.rating.model.Category;
+import com.trunkbill.rating.model.Cdr;
+import com.trunkbill.rating.model.RatedCdr;
+import com.trunkbill.rating.model.RatingCandidate;
+import com.trunkbill.rating.model.RatingScope;
+import com.trunkbill.rating.model.RatingStatus;
+import com.trunkbill.ratetable.model.Direction;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static com.trunkbill.db.jooq.Tables.CDR;
+import static com.trunkbill.db.jooq.Tables.RATED_CDR;
+
+/**
+ * {@code rated_cdr}: every rating ever made of a CDR, one row per (cdr_id, run_id). Exactly one row per rated
+ * CDR has {@code is_current = true}; a new rating flips the previous current row in the same transaction.
+ * Invoicing and reporting read the current rows ({@code where is_current}); {@code status = 'RATED'} rows
+ * carry the cost, {@code NO_RATE} rows are pending (cost 0).
+ */
+@Repository
+public class RatedCdrRepository {
+
+    /** Rows per multi-row INSERT statement (23 columns: well under PostgreSQL's 65,535 bind values). */
+    private static final int INSERT_ROWS_PER_STATEMENT = 500;
+
+    private static final com.trunkbill.db.jooq.tables.RatedCdr CURRENT = RATED_CDR.as("current_rating");
+
+    private static final List<Field<?>> RATED_CDR_COLUMNS = List.of(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID,
+            RATED_CDR.IS_CURRENT, RATED_CDR.STATUS, RATED_CDR.TRUNK_ID, RATED_CDR.ACCOUNT_ID, RATED_CDR.PERIOD,
+            RATED_CDR.DIRECTION, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN,
+            RATED_CDR.RATES_VERSION_ID, RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY,
+            RATED_CDR.FIRST_INCREMENT_S, RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE,
+            RATED_CDR.DURATION_S, RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES);
+
+    private final DSLContext db;
+
+    public RatedCdrRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** One stored rating with the run that made it. */
+    public record StoredRating(long runId, boolean current, RatedCdr rating) {
+    }
+
+    /**
+     * The next CDRs of a scope after {@code afterCdrId} (exclusive; null = from the start), in cdr_id order,
+     * each with its current rating. Without a period only CDRs never rated or pending NO_RATE are returned.
+     */
+    public List<RatingCandidate> candidates(RatingScope scope, String afterCdrId, int limit) {
+        Condition condition = DSL.trueCondition();
+        if (afterCdrId != null) {
+            condition = condition.and(CDR.CDR_ID.gt(afterCdrId));
+        }
+        if (scope.isReRating()) {
+            condition = condition.and(CDR.PERIOD.eq(scope.period()));
+            if (scope.accountId() != null) {
+                condition = condition.and(CDR.ACCOUNT_ID.eq(scope.accountId()));
+            }
+            if (scope.trunkId() != null) {
+                condition = condition.and(CDR.TRUNK_ID.eq(scope.trunkId()));
+            }
+        } else {
+            condition = condition.and(CURRENT.CDR_ID.isNull().or(CURRENT.STATUS.eq(RatingStatus.NO_RATE.name())));
+        }
+        List<Field<?>> fields = new ArrayList<>(List.of(CDR.CDR_ID, CDR.TRUNK_ID, CDR.ACCOUNT_ID, CDR.PERIOD,
+                CDR.DIRECTION, CDR.CALLEE, CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS,
+                CDR.DISCONNECT_REASON));
+        fields.addAll(Arrays.asList(CURRENT.fields()));
+        return db.select(fields)
+                .from(CDR)
+                .leftJoin(CURRENT).on(CURRENT.CDR_ID.eq(CDR.CDR_ID).and(CURRENT.IS_CURRENT.isTrue()))
+                .where(condition)
+                .orderBy(CDR.CDR_ID)
+                .limit(limit)
+                .fetch(r -> new RatingCandidate(cdr(r), r.get(CURRENT.CDR_ID) == null ? null : rating(r, CURRENT)));
+    }
+
+    /**
+     * Stores new ratings made by run {@code runId}: the CDRs' current rows stop being current, the new rows
+     * become current. Call it inside the chunk's transaction.
+     */
+    public void supersede(long runId, List<RatedCdr> ratings) {
+        if (ratings.isEmpty()) {
+            return;
+        }
+        List<String> cdrIds = ratings.stream().map(RatedCdr::cdrId).toList();
+        db.update(RATED_CDR)
+                .set(RATED_CDR.IS_CURRENT, false)
+                .where(RATED_CDR.CDR_ID.in(cdrIds))
+                .and(RATED_CDR.IS_CURRENT.isTrue())
+                .execute();
+        for (int from = 0; from < ratings.size(); from += INSERT_ROWS_PER_STATEMENT) {
+            List<RatedCdr> slice = ratings.subList(from, Math.min(ratings.size(), from + INSERT_ROWS_PER_STATEMENT));
+            InsertValuesStepN<?> insert = db.insertInto(RATED_CDR).columns(RATED_CDR_COLUMNS);
+            for (RatedCdr rating : slice) {
+                insert = insert.values(values(runId, rating));
+            }
+            insert.execute();
+        }
+    }
+
+    /** The current rating of a CDR; empty when it was never rated. */
+    public Optional<RatedCdr> current(String cdrId) {
+        return db.selectFrom(RATED_CDR)
+                .where(RATED_CDR.CDR_ID.eq(cdrId).and(RATED_CDR.IS_CURRENT.isTrue()))
+                .fetchOptional(r -> rating(r, RATED_CDR));
+    }
+
+    /** Every rating of a CDR, oldest run first. */
+    public List<StoredRating> history(String cdrId) {
+        return db.selectFrom(RATED_CDR)
+                .where(RATED_CDR.CDR_ID.eq(cdrId))
+                .orderBy(RATED_CDR.RUN_ID)
+                .fetch(r -> new StoredRating(r.getRunId(), r.getIsCurrent(), rating(r, RATED_CDR)));
+    }
+
+    private static List<Object> values(long runId, RatedCdr rating) {
+        AppliedRate rate = rating.rate();
+        return Arrays.asList(rating.cdrId(), runId, true, rating.status().name(), rating.trunkId(),
+                rating.accountId(), rating.period(), rating.direction().name(),
+                rating.category() == null ? null : rating.category().name(), rating.destination(),
+                rating.channelPlan() == null ? null : rating.channelPlan().name(),
+                rate == null ? null : rate.versionId(), rate == null ? null : rate.rateId(),
+                rate == null ? null : rate.ratePerMinute(), rate == null ? null : rate.currency(),
+                rate == null ? null : rate.firstIncrementS(), rate == null ? null : rate.nextIncrementS(),
+                rate == null ? null : rate.connectFee(), rating.billable(), rating.durationS(), rating.billedS(),
+                rating.cost(), rating.anomalyCodes());
+    }
+
+    private static Cdr cdr(Record r) {
+        return new Cdr(r.get(CDR.CDR_ID), r.get(CDR.TRUNK_ID), r.get(CDR.ACCOUNT_ID), r.get(CDR.PERIOD),
+                Direction.valueOf(r.get(CDR.DIRECTION)), r.get(CDR.CALLEE), r.get(CDR.START_TIME),
+                r.get(CDR.ANSWER_TIME), r.get(CDR.END_TIME), r.get(CDR.SIP_STATUS), r.get(CDR.DISCONNECT_REASON));
+    }
+
+    private static RatedCdr rating(Record r, com.trunkbill.db.jooq.tables.RatedCdr t) {
+        AppliedRate rate = r.get(t.RATE_ID) == null ? null : new AppliedRate(r.get(t.RATES_VERSION_ID),
+                r.get(t.RATE_ID), r.get(t.RATE_PER_MINUTE), r.get(t.CURRENCY), r.get(t.FIRST_INCREMENT_S),
+                r.get(t.NEXT_INCREMENT_S), r.get(t.CONNECT_FEE));
+        String category = r.get(t.CATEGORY);
+        String plan = r.get(t.CHANNEL_PLAN);
+        return new RatedCdr(r.get(t.CDR_ID), r.get(t.TRUNK_ID), r.get(t.ACCOUNT_ID), r.get(t.PERIOD),
+                Direction.valueOf(r.get(t.DIRECTION)), RatingStatus.valueOf(r.get(t.STATUS)),
+                category == null ? null : Category.valueOf(category), r.get(t.DESTINATION),
+                plan == null ? null : ChannelPlan.valueOf(plan), rate, r.get(t.BILLABLE), r.get(t.DURATION_S),
+                r.get(t.BILLED_S), r.get(t.COST), RatedCdr.parseAnomalies(r.get(t.ANOMALIES)));
+    }
+}

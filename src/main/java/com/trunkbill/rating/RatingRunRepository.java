@@ -1,0 +1,125 @@
+package com.trunkbill.rating;
+
+import com.trunkbill.db.jooq.tables.records.RatingRunRecord;
+import com.trunkbill.rating.model.RatingScope;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.trunkbill.db.jooq.Tables.INVENTORY_SNAPSHOT;
+import static com.trunkbill.db.jooq.Tables.RATING_RUN;
+import static com.trunkbill.db.jooq.Tables.RATING_RUN_TOTAL;
+import static org.jooq.impl.DSL.max;
+
+/**
+ * {@code rating_run} and {@code rating_run_total}: one row per rating run, with its scope, the rate-table
+ * versions it used, its keyset position and its counters. The position and counters are updated in the
+ * transaction of each chunk, so after a crash they describe exactly what was committed.
+ */
+@Repository
+public class RatingRunRepository {
+
+    public static final String RUNNING = "RUNNING";
+    public static final String COMPLETED = "COMPLETED";
+
+    private final DSLContext db;
+
+    public RatingRunRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A rating run as stored. */
+    public record RatingRun(long runId, RatingScope scope, Long ratesVersionId, Long plansVersionId,
+                            Long inventorySnapshotId, String status, String lastCdrId, long cdrsRated,
+                            long cdrsChanged, long cdrsNoRate, long cdrsAnomalous) {
+    }
+
+    /** Cost of the CDRs a run rated, and its change against the superseded ratings, in one currency. */
+    public record CurrencyTotal(String currency, BigDecimal cost, BigDecimal costDelta) {
+    }
+
+    /** What one committed chunk adds to its run. */
+    public record ChunkProgress(String lastCdrId, long rated, long changed, long noRate, long anomalous,
+                                Map<String, CurrencyTotal> totals) {
+    }
+
+    public long start(RatingScope scope, Long ratesVersionId, Long plansVersionId, Long jobExecutionId,
+                      Instant startedAt) {
+        Long snapshotId = db.select(max(INVENTORY_SNAPSHOT.SNAPSHOT_ID)).from(INVENTORY_SNAPSHOT)
+                .fetchOne(0, Long.class);
+        return db.insertInto(RATING_RUN)
+                .set(RATING_RUN.JOB_EXECUTION_ID, jobExecutionId)
+                .set(RATING_RUN.STARTED_AT, startedAt)
+                .set(RATING_RUN.SCOPE_PERIOD, scope.period())
+                .set(RATING_RUN.SCOPE_ACCOUNT, scope.accountId())
+                .set(RATING_RUN.SCOPE_TRUNK, scope.trunkId())
+                .set(RATING_RUN.RATES_VERSION_ID, ratesVersionId)
+                .set(RATING_RUN.PLANS_VERSION_ID, plansVersionId)
+                .set(RATING_RUN.INVENTORY_SNAPSHOT_ID, snapshotId)
+                .set(RATING_RUN.STATUS, RUNNING)
+                .returning(RATING_RUN.RUN_ID)
+                .fetchSingle()
+                .getRunId();
+    }
+
+    public RatingRun find(long runId) {
+        RatingRunRecord r = db.selectFrom(RATING_RUN).where(RATING_RUN.RUN_ID.eq(runId)).fetchOne();
+        if (r == null) {
+            throw new IllegalStateException("rating run " + runId + " not found");
+        }
+        return new RatingRun(r.getRunId(), new RatingScope(r.getScopePeriod(), r.getScopeAccount(),
+                r.getScopeTrunk()), r.getRatesVersionId(), r.getPlansVersionId(), r.getInventorySnapshotId(),
+                r.getStatus(), r.getLastCdrId(), r.getCdrsRated(), r.getCdrsChanged(), r.getCdrsNoRate(),
+                r.getCdrsAnomalous());
+    }
+
+    /** Adds a committed chunk's counters and moves the run's keyset position to its last CDR. */
+    public void recordChunk(long runId, ChunkProgress chunk) {
+        int updated = db.update(RATING_RUN)
+                .set(RATING_RUN.LAST_CDR_ID, chunk.lastCdrId())
+                .set(RATING_RUN.CDRS_RATED, RATING_RUN.CDRS_RATED.plus(chunk.rated()))
+                .set(RATING_RUN.CDRS_CHANGED, RATING_RUN.CDRS_CHANGED.plus(chunk.changed()))
+                .set(RATING_RUN.CDRS_NO_RATE, RATING_RUN.CDRS_NO_RATE.plus(chunk.noRate()))
+                .set(RATING_RUN.CDRS_ANOMALOUS, RATING_RUN.CDRS_ANOMALOUS.plus(chunk.anomalous()))
+                .where(RATING_RUN.RUN_ID.eq(runId))
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("rating run " + runId + " not found");
+        }
+        for (CurrencyTotal total : chunk.totals().values()) {
+            int added = db.update(RATING_RUN_TOTAL)
+                    .set(RATING_RUN_TOTAL.COST, RATING_RUN_TOTAL.COST.plus(total.cost()))
+                    .set(RATING_RUN_TOTAL.COST_DELTA, RATING_RUN_TOTAL.COST_DELTA.plus(total.costDelta()))
+                    .where(RATING_RUN_TOTAL.RUN_ID.eq(runId).and(RATING_RUN_TOTAL.CURRENCY.eq(total.currency())))
+                    .execute();
+            if (added == 0) {
+                db.insertInto(RATING_RUN_TOTAL)
+                        .set(RATING_RUN_TOTAL.RUN_ID, runId)
+                        .set(RATING_RUN_TOTAL.CURRENCY, total.currency())
+                        .set(RATING_RUN_TOTAL.COST, total.cost())
+                        .set(RATING_RUN_TOTAL.COST_DELTA, total.costDelta())
+                        .execute();
+            }
+        }
+    }
+
+    public void finish(long runId, Instant finishedAt) {
+        db.update(RATING_RUN)
+                .set(RATING_RUN.STATUS, COMPLETED)
+                .set(RATING_RUN.FINISHED_AT, finishedAt)
+                .where(RATING_RUN.RUN_ID.eq(runId))
+                .execute();
+    }
+
+    /** The run's totals by currency, in currency order. */
+    public List<CurrencyTotal> totals(long runId) {
+        return db.selectFrom(RATING_RUN_TOTAL)
+                .where(RATING_RUN_TOTAL.RUN_ID.eq(runId))
+                .orderBy(RATING_RUN_TOTAL.CURRENCY)
+                .fetch(r -> new CurrencyTotal(r.getCurrency(), r.getCost(), r.getCostDelta()));
+    }
+}

@@ -1,0 +1,53 @@
+package com.trunkbill.rating.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * SPEC §4.1 billing increments ({@code 60/60}, {@code 30/6}, {@code 1/1}): the seconds a call of a given
+ * duration is billed for.
+ */
+public record BillingIncrements(int firstS, int nextS) {
+
+    public BillingIncrements {
+        if (firstS < 1 || nextS < 1) {
+            throw new IllegalArgumentException("billing increments must be >= 1 s: " + firstS + "/" + nextS);
+        }
+    }
+
+    /** {@code ceil((end - answer) in milliseconds / 1000)}, never negative. */
+    public static long durationSeconds(Instant answer, Instant end) {
+        long millis = Duration.between(answer, end).toMillis();
+        if (millis <= 0) {
+            return 0;
+        }
+        return ceilDiv(millis, 1000L);
+    }
+
+    /**
+     * 0 when {@code durationS} is 0; {@code firstS} when {@code durationS <= firstS}; else {@code firstS} plus
+     * the remaining seconds rounded up to whole {@code nextS} increments.
+     */
+    public long billedSeconds(long durationS) {
+        if (durationS < 0) {
+            throw new IllegalArgumentException("negative duration " + durationS);
+        }
+        if (durationS == 0) {
+            return 0;
+        }
+        if (durationS <= firstS) {
+            return firstS;
+        }
+        return firstS + ceilDiv(durationS - firstS, nextS) * nextS;
+    }
+
+    /** Quotient rounded up, for a positive divisor ({@code Math.ceilDiv} is Java 18+). */
+    private static long ceilDiv(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
+    }
+
+    @Override
+    public String toString() {
+        return firstS + "/" + nextS;
+    }
+}
