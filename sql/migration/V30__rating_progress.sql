@@ -18,5 +18,8 @@ CREATE TABLE rating_run_total (
     CONSTRAINT rating_run_total_pk PRIMARY KEY (run_id, currency)
 );
 
--- Keyset pages of one period: where cdr.period = ? and cdr.cdr_id > ? order by cdr_id.
+-- Keyset pages of a re-rating scope: where period = ? [and account_id = ?] [and trunk_id = ?]
+-- and cdr_id > ? order by cdr_id limit n, read straight from the index in order.
 CREATE INDEX cdr_period_cdr_idx ON cdr (period, cdr_id);
+CREATE INDEX cdr_period_account_cdr_idx ON cdr (period, account_id, cdr_id);
+CREATE INDEX cdr_period_trunk_cdr_idx ON cdr (period, trunk_id, cdr_id);

@@ -37,6 +37,7 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
             return;
         }
         List<RatedCdr> changed = new ArrayList<>();
+        List<RatedCdrRepository.RatingKey> superseded = new ArrayList<>();
         long noRate = 0;
         long anomalous = 0;
         Map<String, CurrencyTotal> totals = new TreeMap<>();
@@ -53,11 +54,12 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
                 changed.add(rating);
                 add(totals, rating.currency(), BigDecimal.ZERO, rating.cost());
                 if (outcome.previous() != null) {
+                    superseded.add(new RatedCdrRepository.RatingKey(outcome.previous().cdrId(), outcome.previousRunId()));
                     add(totals, outcome.previous().currency(), BigDecimal.ZERO, outcome.previous().cost().negate());
                 }
             }
         }
-        ratedCdrs.supersede(runId, changed);
+        ratedCdrs.supersede(runId, superseded, changed);
         String lastCdrId = chunk.getItems().get(chunk.size() - 1).rating().cdrId();
         runs.recordChunk(runId, new ChunkProgress(lastCdrId, chunk.size(), changed.size(), noRate, anomalous,
                 totals));

@@ -30,6 +30,6 @@ public class RatingProcessor implements ItemProcessor<RatingCandidate, RatingOut
     public RatingOutcome process(RatingCandidate candidate) {
         var cdr = candidate.cdr();
         var rating = engine.rate(cdr, rateBook, accounts.get(cdr.accountId()), trunks.get(cdr.trunkId()));
-        return new RatingOutcome(rating, candidate.current());
+        return new RatingOutcome(rating, candidate.current(), candidate.currentRunId());
     }
 }

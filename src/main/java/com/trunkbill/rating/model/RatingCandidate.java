@@ -1,8 +1,14 @@
 package com.trunkbill.rating.model;
 
 /**
- * A CDR to rate in a run, with its current rating (null when it was never rated), so the run can tell
- * whether its new rating changes anything.
+ * A CDR to rate in a run, with its current rating and the run that made it (both null when the CDR was never
+ * rated), so the run can tell whether its new rating changes anything and which row it supersedes.
  */
-public record RatingCandidate(Cdr cdr, RatedCdr current) {
+public record RatingCandidate(Cdr cdr, RatedCdr current, Long currentRunId) {
+
+    public RatingCandidate {
+        if ((current == null) != (currentRunId == null)) {
+            throw new IllegalArgumentException("cdr " + cdr.cdrId() + ": a current rating needs its run id");
+        }
+    }
 }

@@ -3,10 +3,10 @@ package com.trunkbill.rating.model;
 import java.util.Objects;
 
 /**
- * A CDR's new rating next to the one it would supersede. Unchanged ratings are not stored again: running
- * the same re-rating twice changes nothing the second time (SPEC §4.6).
+ * A CDR's new rating next to the one it would supersede (and that rating's run). Unchanged ratings are not
+ * stored again: running the same re-rating twice changes nothing the second time (SPEC §4.6).
  */
-public record RatingOutcome(RatedCdr rating, RatedCdr previous) {
+public record RatingOutcome(RatedCdr rating, RatedCdr previous, Long previousRunId) {
 
     public RatingOutcome {
         Objects.requireNonNull(rating, "rating");
