@@ -43,13 +43,12 @@ public class CdrPageReader implements ItemStreamReader<RatingCandidate> {
 
     @Override
     public RatingCandidate read() {
-        if (page.isEmpty() && !exhausted) {
-            var next = ratedCdrs.candidates(scope, lastFetched, pageSize);
-            page.addAll(next);
-            exhausted = next.size() < pageSize;
-            if (!next.isEmpty()) {
-                lastFetched = next.get(next.size() - 1).cdr().cdrId();
-            }
+        // a page may hold no candidate (a run without --period skips rated CDRs): go on to the next one
+        while (page.isEmpty() && !exhausted) {
+            RatedCdrRepository.CandidatePage next = ratedCdrs.candidates(scope, lastFetched, pageSize);
+            page.addAll(next.candidates());
+            exhausted = next.last();
+            lastFetched = next.lastScannedCdrId();
         }
         return page.poll();
     }

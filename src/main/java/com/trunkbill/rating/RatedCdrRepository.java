@@ -62,11 +62,22 @@ public class RatedCdrRepository {
     }
 
     /**
-     * The next CDRs of a scope after {@code afterCdrId} (exclusive; null = from the start), in cdr_id order,
-     * each with its current rating. Without a period only CDRs never rated or pending NO_RATE are returned.
-     * Two indexed queries: a keyset page of {@code cdr}, then the current ratings of that page.
+     * One keyset page: the candidates it holds, the last cdr_id it scanned (the next page starts after it) and
+     * whether it was the last page.
      */
-    public List<RatingCandidate> candidates(RatingScope scope, String afterCdrId, int limit) {
+    public record CandidatePage(List<RatingCandidate> candidates, String lastScannedCdrId, boolean last) {
+    }
+
+    /**
+     * The next {@code limit} CDRs of a scope after {@code afterCdrId} (exclusive; null = from the start), in
+     * cdr_id order, each with its current rating. Without a period, CDRs whose current rating is RATED are
+     * left out of the candidates (only never-rated and pending NO_RATE ones are rated again).
+     * <p>
+     * Two index range scans per page and no join: the page of {@code cdr} (primary key, or the period indexes
+     * of V30), then the current ratings of that cdr_id range. (An anti-join "not yet rated" lets PostgreSQL
+     * pick a plan that reads all of rated_cdr for every page; a 2,000-value IN list is no index lookup for H2.)
+     */
+    public CandidatePage candidates(RatingScope scope, String afterCdrId, int limit) {
         Condition condition = afterCdrId == null ? DSL.noCondition() : CDR.CDR_ID.gt(afterCdrId);
         if (scope.isReRating()) {
             condition = condition.and(CDR.PERIOD.eq(scope.period()));
@@ -76,11 +87,6 @@ public class RatedCdrRepository {
             if (scope.trunkId() != null) {
                 condition = condition.and(CDR.TRUNK_ID.eq(scope.trunkId()));
             }
-        } else {
-            condition = condition.andNotExists(DSL.selectOne().from(RATED_CDR)
-                    .where(RATED_CDR.CDR_ID.eq(CDR.CDR_ID))
-                    .and(RATED_CDR.IS_CURRENT.isTrue())
-                    .and(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())));
         }
         List<Cdr> cdrs = db.select(CDR.CDR_ID, CDR.TRUNK_ID, CDR.ACCOUNT_ID, CDR.PERIOD, CDR.DIRECTION, CDR.CALLEE,
                         CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON)
@@ -90,11 +96,10 @@ public class RatedCdrRepository {
                 .limit(limit)
                 .fetch(RatedCdrRepository::cdr);
         if (cdrs.isEmpty()) {
-            return List.of();
+            return new CandidatePage(List.of(), afterCdrId, true);
         }
-        // The current ratings of the page's cdr_id range: an index range scan (a 2,000-value IN list is not
-        // used as an index lookup by H2). Rows of CDRs outside the scope in that range are ignored.
-        Condition range = RATED_CDR.CDR_ID.le(cdrs.get(cdrs.size() - 1).cdrId());
+        String lastCdrId = cdrs.get(cdrs.size() - 1).cdrId();
+        Condition range = RATED_CDR.CDR_ID.le(lastCdrId);
         if (afterCdrId != null) {
             range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
         }
@@ -106,10 +111,13 @@ public class RatedCdrRepository {
         List<RatingCandidate> candidates = new ArrayList<>(cdrs.size());
         for (Cdr cdr : cdrs) {
             RatedCdrRecord rating = current.get(cdr.cdrId());
-            candidates.add(rating == null ? new RatingCandidate(cdr, null, null)
-                    : new RatingCandidate(cdr, rating(rating, RATED_CDR), rating.getRunId()));
+            if (rating == null) {
+                candidates.add(new RatingCandidate(cdr, null, null));
+            } else if (scope.isReRating() || RatingStatus.NO_RATE.name().equals(rating.getStatus())) {
+                candidates.add(new RatingCandidate(cdr, rating(rating, RATED_CDR), rating.getRunId()));
+            }
         }
-        return candidates;
+        return new CandidatePage(candidates, lastCdrId, cdrs.size() < limit);
     }
 
     /**

@@ -246,12 +246,11 @@ public abstract class RatingJobFunctionalTests extends DatabaseTest {
         JobExecution first = rate("period", "2026-10");
 
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        // every October CDR with a rate row now names the new version: all changed but C09 (still NO_RATE),
-        // C10 and C11 (not billable, no row: +1 312 unanswered has row "1" though) -> see below
+        // every October CDR but C15 (September) is re-rated; each one with a rate row now names the new rates
+        // version, so all changed except C09 (NO_RATE again). C10/C11 (not billable) carry their row "1" too.
         long octoberCdrs = ALL_CDRS - 1;
         Record run = lastRun();
         assertThat(run.get(RATING_RUN.CDRS_RATED)).isEqualTo(octoberCdrs);
-        // unchanged: C09 (NO_RATE again) only; C10/C11 matched row "1" of the old version and now of the new one
         assertThat(run.get(RATING_RUN.CDRS_CHANGED)).isEqualTo(octoberCdrs - 1);
         // 4,500 bulk + C01 at +0.0022 (C06 is US_UNLIMITED: 0 either way) = 4,501 * 0.0022 = 9.9022 USD
         assertThat(JobSummary.lines(first)).last().isEqualTo("re-rated period 2026-10: 4,514 CDRs, 4,513 changed,"
