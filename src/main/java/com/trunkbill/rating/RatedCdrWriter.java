@@ -54,7 +54,8 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
                 changed.add(rating);
                 add(totals, rating.currency(), BigDecimal.ZERO, rating.cost());
                 if (outcome.previous() != null) {
-                    superseded.add(new RatedCdrRepository.RatingKey(outcome.previous().cdrId(), outcome.previousRunId()));
+                    superseded.add(new RatedCdrRepository.RatingKey(outcome.previous().cdrId(),
+                            outcome.previousRunId()));
                     add(totals, outcome.previous().currency(), BigDecimal.ZERO, outcome.previous().cost().negate());
                 }
             }

@@ -131,7 +131,8 @@ public class RatingJobConfiguration {
                                       InventoryRepository inventory) {
         RatingRun run = runs.find(runId);
         // A restarted run keeps the rate-table version it started with.
-        RateBook rateBook = RateBook.of(run.ratesVersionId() == null ? List.of() : rateTables.rates(run.ratesVersionId()));
+        RateBook rateBook = RateBook.of(run.ratesVersionId() == null ? List.of()
+                : rateTables.rates(run.ratesVersionId()));
         log.info("rating run {}: {} rate rows loaded", runId, rateBook.size());
         return new RatingProcessor(new RatingEngine(), rateBook, inventory.accounts(), inventory.trunkTimelines());
     }
@@ -160,7 +161,8 @@ public class RatingJobConfiguration {
     }
 
     /**
-     * {@code rated 19,512 CDRs (NO_RATE 12 pending), anomalies 40; changed 19,512; cost by currency: USD 1234.5678901234}
+     * {@code rating run 7: rated 19,512 CDRs (NO_RATE 12 pending), anomalies 40; changed 19,512;
+     * cost by currency: USD 1234.5678901234}
      * and, for a re-rating, a second line with the change: {@code re-rated period 2026-10: 1,234 CDRs, 56 changed,
      * cost delta USD +12.3400000000}.
      */

@@ -66,6 +66,10 @@ class RatingBenchmark {
             assertThat(db.fetchCount(RATED_CDR)).isEqualTo(CDRS);
             // the nightly case: a run without --period over a rated history retries the NO_RATE ones only
             double nightlySeconds = time(() -> assertCompleted(launcher, new JobParameters()));
+            // a new rates version: re-rating the month supersedes every rating that has a rate row
+            rates(new RatingFixtures(db));
+            double changedSeconds = time(() -> assertCompleted(launcher,
+                    new JobParametersBuilder().addString("period", "2026-10").toJobParameters()));
 
             System.out.printf("%n[benchmark] %s: %,d CDRs inserted in %.1f s%n", database, CDRS, loadSeconds);
             System.out.printf("[benchmark] %s: rate            %,d CDRs in %.1f s = %,.0f CDRs/s%n", database, CDRS,
@@ -73,7 +77,9 @@ class RatingBenchmark {
             System.out.printf("[benchmark] %s: rate --period   %,d CDRs in %.1f s = %,.0f CDRs/s (0 changed)%n",
                     database, CDRS, reRateSeconds, CDRS / reRateSeconds);
             System.out.printf("[benchmark] %s: rate again      %,d CDRs scanned in %.1f s = %,.0f CDRs/s"
-                    + " (only NO_RATE retried)%n%n", database, CDRS, nightlySeconds, CDRS / nightlySeconds);
+                    + " (only NO_RATE retried)%n", database, CDRS, nightlySeconds, CDRS / nightlySeconds);
+            System.out.printf("[benchmark] %s: rate --period   %,d CDRs in %.1f s = %,.0f CDRs/s after a new rates"
+                    + " version (superseding)%n%n", database, CDRS, changedSeconds, CDRS / changedSeconds);
         }
     }
 
@@ -90,16 +96,7 @@ class RatingBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Ten accounts with ten trunks each (a third UNLIMITED_US), the sample-like rate rows and CDRS October CDRs. */
-    private static void prepare(DSLContext db) {
-        RatingFixtures fixtures = new RatingFixtures(db);
-        for (int a = 0; a < 10; a++) {
-            fixtures.account("ACC-" + a, "STANDARD", "USD");
-            for (int t = 0; t < 10; t++) {
-                fixtures.trunk("TRK-" + a + t, "ACC-" + a)
-                        .plan(t % 3 == 0 ? ChannelPlan.UNLIMITED_US : ChannelPlan.METERED).insert();
-            }
-        }
+    private static void rates(RatingFixtures fixtures) {
         fixtures.rates()
                 .outbound("1", "United States", "0.0100", 6, 6, "0")
                 .outbound("1212", "United States - New York", "0.0080", 6, 6, "0")
@@ -113,6 +110,19 @@ class RatingBenchmark {
                 .outbound("55", "Brazil", "0.0450", 60, 60, "0")
                 .row("STANDARD", Direction.INBOUND, "1", "United States", "0.0050", "USD", 6, 6, "0", null, null)
                 .insert();
+    }
+
+    /** Ten accounts with ten trunks each (a third UNLIMITED_US), the sample-like rate rows and CDRS October CDRs. */
+    private static void prepare(DSLContext db) {
+        RatingFixtures fixtures = new RatingFixtures(db);
+        for (int a = 0; a < 10; a++) {
+            fixtures.account("ACC-" + a, "STANDARD", "USD");
+            for (int t = 0; t < 10; t++) {
+                fixtures.trunk("TRK-" + a + t, "ACC-" + a)
+                        .plan(t % 3 == 0 ? ChannelPlan.UNLIMITED_US : ChannelPlan.METERED).insert();
+            }
+        }
+        rates(fixtures);
         Random random = new Random(2026L);
         List<CdrRecord> batch = new ArrayList<>();
         for (int i = 0; i < CDRS; i++) {

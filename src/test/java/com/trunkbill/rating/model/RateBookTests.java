@@ -80,7 +80,8 @@ class RateBookTests {
 
     @Test
     void refusesAPrefixThatIsNotDigits() {
-        RateRow bad = rate("STANDARD", Direction.OUTBOUND, "+49", "Germany", "0.0150", 1, 1, "0", EffectiveDates.ALWAYS);
+        RateRow bad = rate("STANDARD", Direction.OUTBOUND, "+49", "Germany", "0.0150", 1, 1, "0",
+                EffectiveDates.ALWAYS);
         assertThatThrownBy(() -> RateBook.of(List.of(bad))).hasMessageContaining("'+49' is not all digits");
     }
 

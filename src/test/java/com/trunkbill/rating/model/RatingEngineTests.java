@@ -216,9 +216,11 @@ class RatingEngineTests {
         Instant start = Instant.parse(OCT_5);
         RateBook empty = RateBook.of(List.of());
         // unanswered (487)
-        RatedCdr unanswered = rateCall(call(Direction.OUTBOUND, "+3221234567", start, 20_000, 487, null), empty, METERED);
+        RatedCdr unanswered = rateCall(call(Direction.OUTBOUND, "+3221234567", start, 20_000, 487, null), empty,
+                METERED);
         // refused at the channel limit
-        RatedCdr refused = rateCall(call(Direction.INBOUND, "+3221234567", start, 0, 503, "CHANNEL_LIMIT"), empty, METERED);
+        RatedCdr refused = rateCall(call(Direction.INBOUND, "+3221234567", start, 0, 503, "CHANNEL_LIMIT"), empty,
+                METERED);
         // status 200 without answer_time
         Cdr noAnswer = new Cdr("CDR-200", "TRK-1", "ACC-1", "2026-10", Direction.OUTBOUND, "+3221234567", start, null,
                 start.plusSeconds(30), 200, null);
@@ -234,7 +236,8 @@ class RatingEngineTests {
         assertThat(refused.category()).isEqualTo(Category.ORIGINATION);
 
         // with a matching row the destination is kept, the cost stays 0
-        RatedCdr withRow = rateCall(call(Direction.OUTBOUND, "+919812345678", start, 20_000, 486, null), indiaBook, METERED);
+        RatedCdr withRow = rateCall(call(Direction.OUTBOUND, "+919812345678", start, 20_000, 486, null), indiaBook,
+                METERED);
         assertThat(withRow.destination()).isEqualTo("Dest 91");
         assertThat(withRow.cost()).isEqualByComparingTo("0");
     }
