@@ -103,8 +103,8 @@ public class RatedCdrRepository {
         if (afterCdrId != null) {
             range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
         }
-        // Only the cdr_id range, on purpose: adding "period = ?" lets H2 pick the (period, account_id,
-        // is_current) index and read the whole period for every page.
+        // Only the cdr_id range, on purpose: a "period = ?" filter here would invite the (period, account_id,
+        // is_current) index, which reads the whole period for every page.
         Map<String, RatedCdrRecord> current = new HashMap<>();
         db.selectFrom(RATED_CDR)
                 .where(range)
