@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -41,7 +42,8 @@ public final class ImportInventoryCommand implements JobCommand {
     @Override
     public JobParameters jobParameters(ParsedOptions options) {
         String dir = options.existingDirectory("dir").toString();
-        Instant asOf = options.instant("as-of").orElseGet(Instant::now);
+        // milliseconds are plenty for a snapshot instant and survive every database's timestamp precision
+        Instant asOf = options.instant("as-of").orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return new JobParametersBuilder()
                 .addString(InventoryImportTasklet.DIR, dir)
                 .addString(InventoryImportTasklet.AS_OF, asOf.toString())

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,11 +119,12 @@ class InventoryImportTasklet implements Tasklet {
             text = step.getExecutionContext().getString(AS_OF, null);
         }
         if (text == null) {
-            text = Instant.now().toString();
+            text = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
             step.getExecutionContext().putString(AS_OF, text);
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            // stored TIMESTAMPs keep microseconds: compare and key states at that precision
+            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("inventoryImportJob: as-of " + text
                     + " is not an ISO-8601 instant with offset (e.g. 2026-10-01T00:00:00Z)");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static com.trunkbill.inventory.InventoryCsv.aTrunk;
@@ -84,7 +85,7 @@ class ImportInventoryCommandTests {
 
     @Test
     void aDefaultedAsOfIsAConcreteInstantInTheJobParameters() {
-        Instant before = Instant.now();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         JobParameters parameters = new ImportInventoryCommand().jobParameters(
                 ParsedOptions.of("import-inventory", Map.of("dir", tmp.toString())));
         Instant asOf = Instant.parse(parameters.getString("as-of"));

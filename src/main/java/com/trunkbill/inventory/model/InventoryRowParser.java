@@ -4,6 +4,7 @@ import javax.money.Monetary;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -131,7 +132,8 @@ public final class InventoryRowParser {
 
     private static Instant instant(RawRow row, String column, String value) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            // the database keeps microseconds: so does the comparison with the stored inventory
+            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new RowRefusal("BAD_INSTANT", column + " '" + value
                     + "' is not an ISO-8601 instant with an offset or Z (e.g. 2026-10-01T00:00:00Z)");
