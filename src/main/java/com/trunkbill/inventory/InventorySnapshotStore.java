@@ -1,18 +1,15 @@
 package com.trunkbill.inventory;
 
-import com.trunkbill.inventory.model.Account;
-import com.trunkbill.inventory.model.ServiceAddress;
 import com.trunkbill.inventory.model.SnapshotPlan;
-import com.trunkbill.inventory.model.SnapshotViolation;
 import com.trunkbill.inventory.model.StateWrite;
-import com.trunkbill.inventory.model.TrunkWrite;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static com.trunkbill.db.jooq.Tables.ACCOUNT;
 import static com.trunkbill.db.jooq.Tables.INVENTORY_SNAPSHOT;
@@ -23,7 +20,8 @@ import static com.trunkbill.db.jooq.Tables.TRUNK_STATE;
 
 /**
  * Writes a {@link SnapshotPlan} (the write side of the inventory; {@link InventoryRepository} reads). Runs in
- * the caller's transaction: the import applies a snapshot all or nothing. Rows are written in JDBC batches;
+ * the caller's transaction: the import applies a snapshot all or nothing. Rows are written in JDBC batches, one
+ * prepared statement per kind of write;
  * a trunk's {@code service_address_id} is never updated (migration V3's trigger would refuse it).
  */
 @Repository
@@ -54,123 +52,116 @@ public class InventorySnapshotStore {
                 .returning(INVENTORY_SNAPSHOT.SNAPSHOT_ID)
                 .fetchOne()
                 .getSnapshotId();
-        List<Query> queries = new ArrayList<>();
-        plan.accountInserts().forEach(a -> queries.add(insertAccount(a, snapshotId)));
-        plan.accountUpdates().forEach(a -> queries.add(updateAccount(a, snapshotId)));
-        plan.addressInserts().forEach(a -> queries.add(insertAddress(a, snapshotId)));
-        plan.addressUpdates().forEach(a -> queries.add(updateAddress(a, snapshotId)));
-        plan.trunkInserts().forEach(t -> queries.add(insertTrunk(t, snapshotId)));
-        plan.trunkUpdates().forEach(t -> queries.add(updateTrunk(t, snapshotId)));
-        for (StateWrite write : plan.stateWrites()) {
-            if (write.replacesLaterStates()) {
-                queries.add(db.deleteFrom(TRUNK_STATE).where(TRUNK_STATE.TRUNK_ID.eq(write.trunkId()))
-                        .and(TRUNK_STATE.EFFECTIVE_FROM.ge(write.state().effectiveFrom())));
-            }
-            queries.add(insertState(write, snapshotId));
-        }
-        plan.addressDeletes().forEach(id ->
-                queries.add(db.deleteFrom(SERVICE_ADDRESS).where(SERVICE_ADDRESS.ADDRESS_ID.eq(id))));
-        plan.violations().forEach(v -> queries.add(insertViolation(v, snapshotId)));
-        if (!queries.isEmpty()) {
-            db.batch(queries).execute();
-        }
+        batch(insertAccount(), plan.accountInserts(), a -> new Object[] {a.accountId(), a.name(), a.currency(),
+                a.country(), a.priceList(), a.vatId(), snapshotId});
+        batch(updateAccount(), plan.accountUpdates(), a -> new Object[] {a.name(), a.currency(), a.country(),
+                a.priceList(), a.vatId(), snapshotId, a.accountId()});
+        batch(insertAddress(), plan.addressInserts(), a -> new Object[] {a.addressId(), a.accountId(), a.street(),
+                a.city(), a.county(), a.state(), a.postalCode(), a.country(), snapshotId});
+        batch(updateAddress(), plan.addressUpdates(), a -> new Object[] {a.street(), a.city(), a.county(),
+                a.state(), a.postalCode(), a.country(), snapshotId, a.addressId()});
+        batch(insertTrunk(), plan.trunkInserts(), t -> new Object[] {t.trunkId(), t.accountId(), t.name(),
+                t.type().name(), t.dataCenter().name(), t.serviceAddressId(), t.createdAt(), t.deletedAt(),
+                t.missingPpu(), snapshotId});
+        batch(updateTrunk(), plan.trunkUpdates(), t -> new Object[] {t.name(), t.type().name(),
+                t.dataCenter().name(), t.createdAt(), t.deletedAt(), t.missingPpu(), snapshotId, t.trunkId()});
+        batch(deleteStatesFrom(), plan.stateWrites().stream().filter(StateWrite::replacesLaterStates).toList(),
+                w -> new Object[] {w.trunkId(), w.state().effectiveFrom()});
+        batch(insertState(), plan.stateWrites(), w -> new Object[] {w.trunkId(), w.state().effectiveFrom(),
+                w.state().channels(), w.state().plan().name(), w.state().adminStatus().name(),
+                w.state().actionStatus().name(), snapshotId});
+        batch(deleteAddress(), plan.addressDeletes(), id -> new Object[] {id});
+        batch(insertViolation(), plan.violations(), v -> new Object[] {snapshotId, v.fileName(), v.lineNo(),
+                truncate(v.entityId(), 64), v.severity().name(), v.reason(), truncate(v.message(), 1000)});
         return snapshotId;
     }
 
-    private Query insertAccount(Account a, long snapshotId) {
-        return db.insertInto(ACCOUNT)
-                .set(ACCOUNT.ACCOUNT_ID, a.accountId())
-                .set(ACCOUNT.NAME, a.name())
-                .set(ACCOUNT.CURRENCY, a.currency())
-                .set(ACCOUNT.COUNTRY, a.country())
-                .set(ACCOUNT.PRICE_LIST, a.priceList())
-                .set(ACCOUNT.VAT_ID, a.vatId())
-                .set(ACCOUNT.SNAPSHOT_ID, snapshotId);
+    /** One prepared statement, one JDBC batch of bind values per kind of write (SPEC: batch writes). */
+    private <T> void batch(Query query, List<T> items, Function<T, Object[]> bindValues) {
+        if (items.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = db.batch(query);
+        items.forEach(item -> batch.bind(bindValues.apply(item)));
+        batch.execute();
     }
 
-    private Query updateAccount(Account a, long snapshotId) {
+    private Query insertAccount() {
+        return db.insertInto(ACCOUNT, ACCOUNT.ACCOUNT_ID, ACCOUNT.NAME, ACCOUNT.CURRENCY, ACCOUNT.COUNTRY,
+                ACCOUNT.PRICE_LIST, ACCOUNT.VAT_ID, ACCOUNT.SNAPSHOT_ID)
+                .values((String) null, null, null, null, null, null, null);
+    }
+
+    private Query updateAccount() {
         return db.update(ACCOUNT)
-                .set(ACCOUNT.NAME, a.name())
-                .set(ACCOUNT.CURRENCY, a.currency())
-                .set(ACCOUNT.COUNTRY, a.country())
-                .set(ACCOUNT.PRICE_LIST, a.priceList())
-                .set(ACCOUNT.VAT_ID, a.vatId())
-                .set(ACCOUNT.SNAPSHOT_ID, snapshotId)
-                .where(ACCOUNT.ACCOUNT_ID.eq(a.accountId()));
+                .set(ACCOUNT.NAME, (String) null)
+                .set(ACCOUNT.CURRENCY, (String) null)
+                .set(ACCOUNT.COUNTRY, (String) null)
+                .set(ACCOUNT.PRICE_LIST, (String) null)
+                .set(ACCOUNT.VAT_ID, (String) null)
+                .set(ACCOUNT.SNAPSHOT_ID, (Long) null)
+                .where(ACCOUNT.ACCOUNT_ID.eq((String) null));
     }
 
-    private Query insertAddress(ServiceAddress a, long snapshotId) {
-        return db.insertInto(SERVICE_ADDRESS)
-                .set(SERVICE_ADDRESS.ADDRESS_ID, a.addressId())
-                .set(SERVICE_ADDRESS.ACCOUNT_ID, a.accountId())
-                .set(SERVICE_ADDRESS.STREET, a.street())
-                .set(SERVICE_ADDRESS.CITY, a.city())
-                .set(SERVICE_ADDRESS.COUNTY, a.county())
-                .set(SERVICE_ADDRESS.STATE, a.state())
-                .set(SERVICE_ADDRESS.POSTAL_CODE, a.postalCode())
-                .set(SERVICE_ADDRESS.COUNTRY, a.country())
-                .set(SERVICE_ADDRESS.SNAPSHOT_ID, snapshotId);
+    private Query insertAddress() {
+        return db.insertInto(SERVICE_ADDRESS, SERVICE_ADDRESS.ADDRESS_ID, SERVICE_ADDRESS.ACCOUNT_ID,
+                SERVICE_ADDRESS.STREET, SERVICE_ADDRESS.CITY, SERVICE_ADDRESS.COUNTY, SERVICE_ADDRESS.STATE,
+                SERVICE_ADDRESS.POSTAL_CODE, SERVICE_ADDRESS.COUNTRY, SERVICE_ADDRESS.SNAPSHOT_ID)
+                .values((String) null, null, null, null, null, null, null, null, null);
     }
 
-    private Query updateAddress(ServiceAddress a, long snapshotId) {
+    private Query updateAddress() {
         return db.update(SERVICE_ADDRESS)
-                .set(SERVICE_ADDRESS.STREET, a.street())
-                .set(SERVICE_ADDRESS.CITY, a.city())
-                .set(SERVICE_ADDRESS.COUNTY, a.county())
-                .set(SERVICE_ADDRESS.STATE, a.state())
-                .set(SERVICE_ADDRESS.POSTAL_CODE, a.postalCode())
-                .set(SERVICE_ADDRESS.COUNTRY, a.country())
-                .set(SERVICE_ADDRESS.SNAPSHOT_ID, snapshotId)
-                .where(SERVICE_ADDRESS.ADDRESS_ID.eq(a.addressId()));
+                .set(SERVICE_ADDRESS.STREET, (String) null)
+                .set(SERVICE_ADDRESS.CITY, (String) null)
+                .set(SERVICE_ADDRESS.COUNTY, (String) null)
+                .set(SERVICE_ADDRESS.STATE, (String) null)
+                .set(SERVICE_ADDRESS.POSTAL_CODE, (String) null)
+                .set(SERVICE_ADDRESS.COUNTRY, (String) null)
+                .set(SERVICE_ADDRESS.SNAPSHOT_ID, (Long) null)
+                .where(SERVICE_ADDRESS.ADDRESS_ID.eq((String) null));
     }
 
-    private Query insertTrunk(TrunkWrite t, long snapshotId) {
-        return db.insertInto(TRUNK)
-                .set(TRUNK.TRUNK_ID, t.trunkId())
-                .set(TRUNK.ACCOUNT_ID, t.accountId())
-                .set(TRUNK.NAME, t.name())
-                .set(TRUNK.TRUNK_TYPE, t.type().name())
-                .set(TRUNK.DATA_CENTER, t.dataCenter().name())
-                .set(TRUNK.SERVICE_ADDRESS_ID, t.serviceAddressId())
-                .set(TRUNK.CREATED_AT, t.createdAt())
-                .set(TRUNK.DELETED_AT, t.deletedAt())
-                .set(TRUNK.MISSING_PPU, t.missingPpu())
-                .set(TRUNK.SNAPSHOT_ID, snapshotId);
+    private Query deleteAddress() {
+        return db.deleteFrom(SERVICE_ADDRESS).where(SERVICE_ADDRESS.ADDRESS_ID.eq((String) null));
+    }
+
+    private Query insertTrunk() {
+        return db.insertInto(TRUNK, TRUNK.TRUNK_ID, TRUNK.ACCOUNT_ID, TRUNK.NAME, TRUNK.TRUNK_TYPE,
+                TRUNK.DATA_CENTER, TRUNK.SERVICE_ADDRESS_ID, TRUNK.CREATED_AT, TRUNK.DELETED_AT, TRUNK.MISSING_PPU,
+                TRUNK.SNAPSHOT_ID)
+                .values((String) null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Everything but the account (never moves) and the service address (immutable, SPEC §9). */
-    private Query updateTrunk(TrunkWrite t, long snapshotId) {
+    private Query updateTrunk() {
         return db.update(TRUNK)
-                .set(TRUNK.NAME, t.name())
-                .set(TRUNK.TRUNK_TYPE, t.type().name())
-                .set(TRUNK.DATA_CENTER, t.dataCenter().name())
-                .set(TRUNK.CREATED_AT, t.createdAt())
-                .set(TRUNK.DELETED_AT, t.deletedAt())
-                .set(TRUNK.MISSING_PPU, t.missingPpu())
-                .set(TRUNK.SNAPSHOT_ID, snapshotId)
-                .where(TRUNK.TRUNK_ID.eq(t.trunkId()));
+                .set(TRUNK.NAME, (String) null)
+                .set(TRUNK.TRUNK_TYPE, (String) null)
+                .set(TRUNK.DATA_CENTER, (String) null)
+                .set(TRUNK.CREATED_AT, (Instant) null)
+                .set(TRUNK.DELETED_AT, (Instant) null)
+                .set(TRUNK.MISSING_PPU, (Boolean) null)
+                .set(TRUNK.SNAPSHOT_ID, (Long) null)
+                .where(TRUNK.TRUNK_ID.eq((String) null));
     }
 
-    private Query insertState(StateWrite write, long snapshotId) {
-        return db.insertInto(TRUNK_STATE)
-                .set(TRUNK_STATE.TRUNK_ID, write.trunkId())
-                .set(TRUNK_STATE.EFFECTIVE_FROM, write.state().effectiveFrom())
-                .set(TRUNK_STATE.CHANNELS, write.state().channels())
-                .set(TRUNK_STATE.CHANNEL_PLAN, write.state().plan().name())
-                .set(TRUNK_STATE.ADMIN_STATUS, write.state().adminStatus().name())
-                .set(TRUNK_STATE.ACTION_STATUS, write.state().actionStatus().name())
-                .set(TRUNK_STATE.SNAPSHOT_ID, snapshotId);
+    private Query deleteStatesFrom() {
+        return db.deleteFrom(TRUNK_STATE).where(TRUNK_STATE.TRUNK_ID.eq((String) null))
+                .and(TRUNK_STATE.EFFECTIVE_FROM.ge((Instant) null));
     }
 
-    private Query insertViolation(SnapshotViolation v, long snapshotId) {
-        return db.insertInto(INVENTORY_VIOLATION)
-                .set(INVENTORY_VIOLATION.SNAPSHOT_ID, snapshotId)
-                .set(INVENTORY_VIOLATION.FILE_NAME, v.fileName())
-                .set(INVENTORY_VIOLATION.LINE_NO, v.lineNo())
-                .set(INVENTORY_VIOLATION.ENTITY_ID, truncate(v.entityId(), 64))
-                .set(INVENTORY_VIOLATION.SEVERITY, v.severity().name())
-                .set(INVENTORY_VIOLATION.REASON, v.reason())
-                .set(INVENTORY_VIOLATION.MESSAGE, truncate(v.message(), 1000));
+    private Query insertState() {
+        return db.insertInto(TRUNK_STATE, TRUNK_STATE.TRUNK_ID, TRUNK_STATE.EFFECTIVE_FROM, TRUNK_STATE.CHANNELS,
+                TRUNK_STATE.CHANNEL_PLAN, TRUNK_STATE.ADMIN_STATUS, TRUNK_STATE.ACTION_STATUS, TRUNK_STATE.SNAPSHOT_ID)
+                .values((String) null, null, null, null, null, null, null);
+    }
+
+    private Query insertViolation() {
+        return db.insertInto(INVENTORY_VIOLATION, INVENTORY_VIOLATION.SNAPSHOT_ID, INVENTORY_VIOLATION.FILE_NAME,
+                INVENTORY_VIOLATION.LINE_NO, INVENTORY_VIOLATION.ENTITY_ID, INVENTORY_VIOLATION.SEVERITY,
+                INVENTORY_VIOLATION.REASON, INVENTORY_VIOLATION.MESSAGE)
+                .values((Long) null, null, null, null, null, null, null);
     }
 
     private static String truncate(String text, int length) {
