@@ -84,12 +84,12 @@ class InventoryImportTasklet implements Tasklet {
         Map<String, Integer> rowsRead = new LinkedHashMap<>();
         ParsedSnapshot parsed = new ParsedSnapshot();
         List<String> fileNotes = new ArrayList<>();
-        readIfPresent(dir, InventoryFiles.ACCOUNTS, InventoryFiles.ACCOUNT_COLUMNS, rowsRead, fileNotes,
-                parsed::withAccounts);
-        readIfPresent(dir, InventoryFiles.SERVICE_ADDRESSES, InventoryFiles.ADDRESS_COLUMNS, rowsRead, fileNotes,
-                parsed::withAddresses);
-        readIfPresent(dir, InventoryFiles.TRUNKS, InventoryFiles.TRUNK_COLUMNS, rowsRead, fileNotes,
-                parsed::withTrunks);
+        readIfPresent(dir, InventoryFiles.ACCOUNTS, InventoryFiles.ACCOUNT_REQUIRED_COLUMNS,
+                InventoryFiles.ACCOUNT_COLUMNS, rowsRead, fileNotes, parsed::withAccounts);
+        readIfPresent(dir, InventoryFiles.SERVICE_ADDRESSES, InventoryFiles.ADDRESS_REQUIRED_COLUMNS,
+                InventoryFiles.ADDRESS_COLUMNS, rowsRead, fileNotes, parsed::withAddresses);
+        readIfPresent(dir, InventoryFiles.TRUNKS, InventoryFiles.TRUNK_REQUIRED_COLUMNS,
+                InventoryFiles.TRUNK_COLUMNS, rowsRead, fileNotes, parsed::withTrunks);
         if (rowsRead.isEmpty()) {
             throw new CsvFileException(dir + ": none of " + InventoryFiles.ACCOUNTS + ", "
                     + InventoryFiles.SERVICE_ADDRESSES + ", " + InventoryFiles.TRUNKS + " is there; nothing imported");
@@ -139,22 +139,24 @@ class InventoryImportTasklet implements Tasklet {
         }
     }
 
-    private static void readIfPresent(Path dir, String fileName, List<String> columns, Map<String, Integer> rowsRead,
-                                      List<String> fileNotes, Function<Iterable<RawRow>, ParsedSnapshot> target) {
+    private static void readIfPresent(Path dir, String fileName, List<String> requiredColumns, List<String> columns,
+                                      Map<String, Integer> rowsRead, List<String> fileNotes,
+                                      Function<Iterable<RawRow>, ParsedSnapshot> target) {
         Path file = dir.resolve(fileName);
         if (!Files.exists(file)) {
             fileNotes.add(fileName + ": absent, stored " + fileName.replace(".csv", "") + " unchanged");
             return;
         }
         List<RawRow> rows = new ArrayList<>();
-        try (CsvInput input = CsvInput.open(file, columns, columns)) {
+        try (CsvInput input = CsvInput.open(file, requiredColumns, columns)) {
             if (!input.unknownColumns().isEmpty()) {
                 String note = fileName + ": unknown columns ignored: " + String.join(", ", input.unknownColumns());
                 log.warn(note);
                 fileNotes.add(note);
             }
             for (CsvLine line : input) {
-                rows.add(new RawRow(line.lineNo(), line::get, line.values(), line.hasHeaderWidth()));
+                rows.add(new RawRow(line.lineNo(), line::get, input::hasColumn, line.values(),
+                        line.hasHeaderWidth()));
             }
         }
         rowsRead.put(fileName, rows.size());

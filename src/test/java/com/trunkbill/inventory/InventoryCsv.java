@@ -99,11 +99,19 @@ public final class InventoryCsv {
         return raw;
     }
 
+    /** Writes the rows; the header is the first row's columns (all of {@code columns} for no row). */
     private static void write(Path file, List<String> columns, List<Row> rows) throws IOException {
         if (rows == null) {
             return;
         }
-        StringBuilder text = new StringBuilder(CSVFormat.RFC4180.format(columns.toArray())).append('\n');
+        List<String> header = rows.isEmpty() ? columns : List.copyOf(rows.get(0).fields().keySet());
+        for (Row row : rows) {
+            if (!List.copyOf(row.fields().keySet()).equals(header)) {
+                throw new IllegalArgumentException(file.getFileName() + ": rows with different columns: "
+                        + row.fields().keySet() + " vs " + header);
+            }
+        }
+        StringBuilder text = new StringBuilder(CSVFormat.RFC4180.format(header.toArray())).append('\n');
         for (Row row : rows) {
             text.append(CSVFormat.RFC4180.format(row.fields().values().toArray())).append('\n');
         }
@@ -123,6 +131,16 @@ public final class InventoryCsv {
                 throw new IllegalArgumentException("no column " + column);
             }
             fields.put(column, value == null ? "" : value);
+            return this;
+        }
+
+        /** Leaves optional columns out of the file (the header and every row must agree). */
+        public Row without(String... columns) {
+            for (String column : columns) {
+                if (fields.remove(column) == null) {
+                    throw new IllegalArgumentException("no column " + column);
+                }
+            }
             return this;
         }
 

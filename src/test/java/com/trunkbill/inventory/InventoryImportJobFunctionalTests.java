@@ -250,6 +250,44 @@ public abstract class InventoryImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void aMinimalAccountsFileWithoutOptionalColumnsImports() throws IOException {
+        InventoryCsv minimal = snapshot(List.of(anAccount("A-US").without("price_list", "vat_id")), null, null);
+        Path dir = minimal.writeTo(tempDir.resolve("minimal-accounts"));
+        assertThat(Files.readAllLines(dir.resolve("accounts.csv")))
+                .containsExactly("account_id,name,currency,country", "A-US,Account A-US,USD,US");
+
+        JobExecution execution = completed(importInventory(dir, T1));
+
+        assertThat(db.select(ACCOUNT.ACCOUNT_ID, ACCOUNT.PRICE_LIST, ACCOUNT.VAT_ID).from(ACCOUNT).fetchSingle()
+                .intoArray()).containsExactly("A-US", "STANDARD", null);
+        assertThat(db.fetchCount(INVENTORY_VIOLATION)).isZero();
+        assertThat(JobSummary.lines(execution)).contains("  accounts   inserted 1  updated 0  unchanged 0",
+                "  refused 0");
+    }
+
+    @Test
+    void aTrunksFileWithoutServiceAddressAndDeletedAtColumnsKeepsTheStoredAddress() throws IOException {
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(10)), T1));
+        InventoryCsv second = usAccountWith(aTrunk("T-1").channels(20).without("service_address_id", "deleted_at"));
+        Path dir = second.writeTo(tempDir.resolve("no-address-column"));
+        assertThat(Files.readAllLines(dir.resolve("trunks.csv")).get(0)).isEqualTo(
+                "trunk_id,account_id,name,trunk_type,data_center,channels,channel_plan,admin_status,action_status,"
+                        + "created_at");
+
+        JobExecution execution = completed(importInventory(dir, T2));
+
+        // not "cleared": no PPU_IMMUTABLE, the trunk keeps ADDR-US and takes the new channels from T2
+        assertThat(db.fetchCount(INVENTORY_VIOLATION)).isZero();
+        assertThat(db.select(TRUNK.SERVICE_ADDRESS_ID, TRUNK.DELETED_AT, TRUNK.MISSING_PPU).from(TRUNK)
+                .where(TRUNK.TRUNK_ID.eq("T-1")).fetchSingle().intoArray()).containsExactly("ADDR-US", null, false);
+        assertThat(inventory.trunkTimelines().get("T-1").states()).extracting(s -> s.effectiveFrom(), s -> s.channels())
+                .containsExactly(tuple(Instant.parse("2026-01-01T00:00:00Z"), 10), tuple(Instant.parse(T2), 20));
+        assertThat(JobSummary.lines(execution)).contains(
+                "  trunks     inserted 0  updated 1  unchanged 0  (1 state changes)", "  refused 0", "  warnings 0");
+        assertThat(outputDir.resolve("rejects/trunks.csv.rejects.csv")).doesNotExist();
+    }
+
+    @Test
     void aFileThatIsNotCsvRefusesTheWholeSnapshot() throws IOException {
         Path dir = usAccountWith(aTrunk("T-1")).writeTo(tempDir.resolve("binary"));
         Files.write(dir.resolve("service-addresses.csv"), new byte[] {'"', 'a', 0, 1, 2, '\n', 'b'});

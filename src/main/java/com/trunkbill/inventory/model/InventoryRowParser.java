@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *   <li>{@code BAD_COUNTRY}: not an upper-case ISO 3166-1 alpha-2 code;</li>
  *   <li>{@code DELETED_BEFORE_CREATED}: {@code deleted_at} earlier than {@code created_at}.</li>
  * </ul>
+ * An optional column missing from the header reads as an empty cell ({@code price_list} defaults to
+ * {@code STANDARD}, no {@code deleted_at} = not deleted); the import checks the required columns are there.
  */
 public final class InventoryRowParser {
 
@@ -68,18 +70,20 @@ public final class InventoryRowParser {
         DataCenter dataCenter = enumValue(row, "data_center", DataCenter.class);
         int channels = channels(row);
         ChannelPlan plan = enumValue(row, "channel_plan", ChannelPlan.class);
+        // no service_address_id column = not given (a stored trunk keeps its address); an empty cell = none
+        boolean serviceAddressGiven = row.hasColumn("service_address_id");
         String serviceAddressId = optional(row, "service_address_id", 64);
         AdminStatus adminStatus = enumValue(row, "admin_status", AdminStatus.class);
         ActionStatus actionStatus = enumValue(row, "action_status", ActionStatus.class);
         Instant createdAt = instant(row, "created_at", required(row, "created_at", 64));
-        String deletedText = optional(row, "deleted_at", 64);
+        String deletedText = optional(row, "deleted_at", 64); // no deleted_at column = not deleted
         Instant deletedAt = deletedText == null ? null : instant(row, "deleted_at", deletedText);
         if (deletedAt != null && deletedAt.isBefore(createdAt)) {
             throw new RowRefusal("DELETED_BEFORE_CREATED", "trunk " + trunkId + ": deleted_at " + deletedAt
                     + " is before created_at " + createdAt);
         }
         return new TrunkRow(row.lineNo(), row.values(), trunkId, accountId, name, type, dataCenter, channels, plan,
-                serviceAddressId, adminStatus, actionStatus, createdAt, deletedAt);
+                serviceAddressId, serviceAddressGiven, adminStatus, actionStatus, createdAt, deletedAt);
     }
 
     private static void checkWidth(RawRow row) {

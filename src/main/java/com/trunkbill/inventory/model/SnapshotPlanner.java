@@ -161,8 +161,11 @@ public final class SnapshotPlanner {
                     continue;
                 }
                 TrunkTimeline before = stored.trunks().get(row.trunkId());
+                // a stored trunk's address never changes (a row changing it was refused above; a file without
+                // the service_address_id column does not give it): keep the stored one
+                String serviceAddressId = before != null ? before.serviceAddressId() : row.serviceAddressId();
                 TrunkWrite after = new TrunkWrite(row.trunkId(), row.accountId(), row.name(), row.type(),
-                        row.dataCenter(), row.serviceAddressId(), row.createdAt(), row.deletedAt(),
+                        row.dataCenter(), serviceAddressId, row.createdAt(), row.deletedAt(),
                         before != null && before.missingPpu());
                 finalTrunks.put(row.trunkId(), after);
                 if (before == null) {
@@ -209,7 +212,8 @@ public final class SnapshotPlanner {
             reason = "ACCOUNT_CHANGE";
             message = "belongs to account " + before.accountId() + ", the row moves it to " + row.accountId()
                     + "; the row is refused, the stored trunk stays";
-        } else if (before != null && !Objects.equals(before.serviceAddressId(), row.serviceAddressId())) {
+        } else if (before != null && row.serviceAddressGiven()
+                && !Objects.equals(before.serviceAddressId(), row.serviceAddressId())) {
             reason = "PPU_IMMUTABLE";
             message = "service_address_id " + text(before.serviceAddressId()) + " -> " + text(row.serviceAddressId())
                     + ": the service address (PPU) is fixed when the trunk is first seen; the row is refused,"

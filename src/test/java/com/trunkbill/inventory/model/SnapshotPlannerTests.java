@@ -120,6 +120,36 @@ class SnapshotPlannerTests {
     }
 
     @Test
+    void aFileWithoutTheServiceAddressColumnKeepsTheStoredAddress() {
+        StoredInventory stored = storedAfter(usAccountWith(aTrunk("T-1").channels(10)));
+        // no service_address_id and no deleted_at column: not given, not "cleared"
+        SnapshotPlan plan = SnapshotPlanner.plan(stored, usAccountWith(aTrunk("T-1").channels(20)
+                .without("service_address_id", "deleted_at")).parsed(), T2);
+
+        assertThat(plan.violations()).isEmpty();
+        assertThat(plan.trunkUpdates()).isEmpty(); // same name, type, data center, address, dates: only the state
+        assertThat(plan.trunksUpdated()).isEqualTo(1);
+        assertThat(plan.stateWrites()).extracting(s -> s.trunkId(), s -> s.state().effectiveFrom(),
+                s -> s.state().channels()).containsExactly(tuple("T-1", T2, 20));
+    }
+
+    @Test
+    void aNewTrunkWithoutTheServiceAddressColumnHasNoAddress() {
+        // T-2 first seen in a file without the column: no address, so MISSING_PPU (US account) on line 3
+        SnapshotPlan plan = SnapshotPlanner.plan(storedAfter(usAccountWith(aTrunk("T-1"))),
+                usAccountWith(aTrunk("T-1").without("service_address_id"), aTrunk("T-2")
+                        .without("service_address_id")).parsed(), T2);
+
+        assertThat(plan.violations()).extracting(SnapshotViolation::reason, SnapshotViolation::severity,
+                SnapshotViolation::lineNo, SnapshotViolation::entityId)
+                .containsExactly(tuple("MISSING_PPU", Severity.WARNING, 3L, "T-2"));
+        assertThat(plan.trunkInserts()).extracting(TrunkWrite::trunkId, TrunkWrite::serviceAddressId,
+                TrunkWrite::missingPpu).containsExactly(tuple("T-2", null, true));
+        assertThat(plan.trunksUnchanged()).isEqualTo(1); // T-1 keeps ADDR-US
+        assertThat(plan.trunkUpdates()).isEmpty();
+    }
+
+    @Test
     void movingATrunkToAnotherAccountIsRefusedWhole() {
         InventoryCsv first = snapshot(List.of(anAccount("A-US"), anAccount("A-OTHER")), List.of(anAddress("ADDR-US")),
                 List.of(aTrunk("T-1")));
@@ -291,7 +321,7 @@ class SnapshotPlannerTests {
 
     @Test
     void aRowNotAsWideAsTheHeaderIsMalformed() {
-        RawRow shortRow = new RawRow(9, column -> null, new String[] {"T-1", "A-US"}, false);
+        RawRow shortRow = new RawRow(9, column -> null, column -> true, new String[] {"T-1", "A-US"}, false);
         ParsedSnapshot parsed = new ParsedSnapshot().withTrunks(List.of(shortRow));
         assertThat(parsed.violations()).extracting(SnapshotViolation::reason, SnapshotViolation::lineNo)
                 .containsExactly(tuple("MALFORMED_ROW", 9L));
@@ -302,5 +332,21 @@ class SnapshotPlannerTests {
         SnapshotPlan plan = SnapshotPlanner.plan(StoredInventory.empty(),
                 snapshot(List.of(anAccount("A-1").set("price_list", "")), null, null).parsed(), T1);
         assertThat(plan.accountInserts()).extracting(Account::priceList).containsExactly("STANDARD");
+    }
+
+    @Test
+    void optionalColumnsLeftOutReadAsEmpty() {
+        SnapshotPlan plan = SnapshotPlanner.plan(StoredInventory.empty(), snapshot(
+                List.of(anAccount("A-US").without("price_list", "vat_id")),
+                List.of(anAddress("ADDR-US").without("street", "city", "county", "state", "postal_code")),
+                List.of(aTrunk("T-1").without("deleted_at"))).parsed(), T1);
+
+        assertThat(plan.violations()).isEmpty();
+        assertThat(plan.accountInserts()).containsExactly(new Account("A-US", "Account A-US", "USD", "US",
+                "STANDARD", null));
+        assertThat(plan.addressInserts()).containsExactly(new ServiceAddress("ADDR-US", "A-US", null, null, null,
+                null, null, "US"));
+        assertThat(plan.trunkInserts()).extracting(TrunkWrite::serviceAddressId, TrunkWrite::deletedAt)
+                .containsExactly(tuple("ADDR-US", null));
     }
 }
