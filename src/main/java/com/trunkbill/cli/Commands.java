@@ -1,5 +1,7 @@
 package com.trunkbill.cli;
 
+import com.trunkbill.ratetable.ImportRatesCommand;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +13,7 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
+                new ImportRatesCommand()
         );
     }
 
