@@ -137,7 +137,8 @@ public class RateTableImporter {
                 .returningResult(RATE_TABLE_VERSION.VERSION_ID)
                 .fetchOne().value1();
         long started = System.nanoTime();
-        try (CsvInput input = CsvInput.open(file, format.requiredColumns(), format.columns());
+        try (CsvInput input = CsvInput.open(file, format.layout().requiredColumns(),
+                format.layout().columns());
              rejects) {
             if (!input.unknownColumns().isEmpty()) {
                 log.warn("{}: unknown column(s) ignored: {}", table.fileName(),

@@ -19,20 +19,11 @@ public final class ChannelPlansFormat implements RateTableFormat<ChannelPlanRow>
             "effective_to");
     private static final List<String> REQUIRED = List.of("price_list", "plan", "price_per_channel_month",
             "currency");
+    private static final Layout LAYOUT = new Layout(RateTable.CHANNEL_PLANS, COLUMNS, REQUIRED);
 
     @Override
-    public RateTable table() {
-        return RateTable.CHANNEL_PLANS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return REQUIRED;
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

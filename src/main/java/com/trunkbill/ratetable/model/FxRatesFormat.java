@@ -15,20 +15,11 @@ import java.util.List;
 public final class FxRatesFormat implements RateTableFormat<FxRow> {
 
     private static final List<String> COLUMNS = List.of("date", "base", "quote", "rate");
+    private static final Layout LAYOUT = new Layout(RateTable.FX_RATES, COLUMNS, COLUMNS);
 
     @Override
-    public RateTable table() {
-        return RateTable.FX_RATES;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return COLUMNS;
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

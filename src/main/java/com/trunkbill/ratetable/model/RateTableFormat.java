@@ -10,13 +10,20 @@ import java.util.List;
  */
 public interface RateTableFormat<T> {
 
-    RateTable table();
+    /**
+     * Which table a file fills and its header.
+     *
+     * @param columns         every column the file may have (lower case), in SPEC order
+     * @param requiredColumns columns the header must have: those whose value is required on every row
+     */
+    record Layout(RateTable table, List<String> columns, List<String> requiredColumns) {
+    }
 
-    /** Every column the file may have (lower case), in SPEC order. */
-    List<String> columns();
+    Layout layout();
 
-    /** Columns the header must have: those whose value is required on every row (lower case). */
-    List<String> requiredColumns();
+    default RateTable table() {
+        return layout().table();
+    }
 
     /**
      * Validates one row and builds it, or returns null with the problems recorded in {@code fields}.

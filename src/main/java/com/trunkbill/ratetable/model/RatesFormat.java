@@ -20,20 +20,11 @@ public final class RatesFormat implements RateTableFormat<RateRow> {
             "effective_from", "effective_to");
     private static final List<String> REQUIRED = List.of("price_list", "direction", "prefix", "destination",
             "rate_per_minute", "currency");
+    private static final Layout LAYOUT = new Layout(RateTable.RATES, COLUMNS, REQUIRED);
 
     @Override
-    public RateTable table() {
-        return RateTable.RATES;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return REQUIRED;
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

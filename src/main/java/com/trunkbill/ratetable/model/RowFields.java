@@ -75,18 +75,19 @@ public final class RowFields {
         return cells.apply(column);
     }
 
-    public boolean present(String column) {
-        return value(column) != null;
+    /** The value of a column; null when empty, then recorded as missing when {@code required}. */
+    private String value(String column, boolean required) {
+        String value = value(column);
+        if (value == null && required) {
+            missing(column);
+        }
+        return value;
     }
 
     /** A required text of at most {@code maxLength} characters. */
     public String text(String column, int maxLength) {
-        String value = value(column);
-        if (value == null) {
-            missing(column);
-            return null;
-        }
-        return withinLength(column, value, maxLength);
+        String value = value(column, true);
+        return value == null ? null : withinLength(column, value, maxLength);
     }
 
     public String optionalText(String column, int maxLength) {
@@ -105,9 +106,8 @@ public final class RowFields {
 
     /** A required enum constant, case-insensitive. */
     public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
-        String value = value(column);
+        String value = value(column, true);
         if (value == null) {
-            missing(column);
             return null;
         }
         return enumOf(column, type, value);
@@ -133,9 +133,8 @@ public final class RowFields {
 
     /** SPEC §3.2: the digits of an E.164 number without {@code +}, 1 to 15 of them. */
     public String prefix(String column) {
-        String value = value(column);
+        String value = value(column, true);
         if (value == null) {
-            missing(column);
             return null;
         }
         if (value.length() > 15 || !allDigits(value)) {
@@ -147,11 +146,8 @@ public final class RowFields {
 
     /** An ISO 4217 currency code; a required one is reported missing when empty. */
     public String currency(String column, boolean required) {
-        String value = value(column);
+        String value = value(column, required);
         if (value == null) {
-            if (required) {
-                missing(column);
-            }
             return null;
         }
         String upper = value.toUpperCase(Locale.ROOT);
@@ -164,11 +160,8 @@ public final class RowFields {
 
     /** An ISO 3166-1 alpha-2 country code (two letters), upper-cased. */
     public String country(String column, boolean required) {
-        String value = value(column);
+        String value = value(column, required);
         if (value == null) {
-            if (required) {
-                missing(column);
-            }
             return null;
         }
         if (value.length() != 2 || !Character.isLetter(value.charAt(0)) || !Character.isLetter(value.charAt(1))) {
@@ -179,9 +172,8 @@ public final class RowFields {
     }
 
     public BigDecimal decimal(String column, DecimalColumn storage, Range range) {
-        String value = value(column);
+        String value = value(column, true);
         if (value == null) {
-            missing(column);
             return null;
         }
         return decimalOf(column, value, storage, range);
@@ -252,11 +244,8 @@ public final class RowFields {
     }
 
     public LocalDate date(String column, boolean required) {
-        String value = value(column);
+        String value = value(column, required);
         if (value == null) {
-            if (required) {
-                missing(column);
-            }
             return null;
         }
         LocalDate date = parseDate(value);
@@ -305,8 +294,7 @@ public final class RowFields {
         }
     }
 
-    /** Records a required field as missing when its value is null without a problem reported for it yet. */
-    public void missing(String column) {
+    private void missing(String column) {
         problem(RowProblem.MISSING_FIELD, column, "is required");
     }
 

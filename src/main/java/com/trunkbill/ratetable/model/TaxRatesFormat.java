@@ -21,20 +21,11 @@ public final class TaxRatesFormat implements RateTableFormat<TaxRow> {
             "city", "basis", "rate", "currency", "applies_to", "base_fraction", "reverse_charge_b2b",
             "effective_from", "effective_to");
     private static final List<String> REQUIRED = List.of("tax_code", "tax_name", "country", "basis", "rate");
+    private static final Layout LAYOUT = new Layout(RateTable.TAX_RATES, COLUMNS, REQUIRED);
 
     @Override
-    public RateTable table() {
-        return RateTable.TAX_RATES;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return REQUIRED;
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override
