@@ -4,6 +4,12 @@ import com.trunkbill.TrunkbillApplication;
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.cli.RunPolicy;
+import com.trunkbill.ratetable.model.OverlapCheck;
+import com.trunkbill.ratetable.model.RateRow;
+import com.trunkbill.ratetable.model.RatesFormat;
+import com.trunkbill.ratetable.model.RowFields;
+import com.trunkbill.support.CsvInput;
+import com.trunkbill.support.CsvLine;
 import com.trunkbill.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +72,27 @@ class RateTableImportBenchmark {
         }
     }
 
+    /** Reading, parsing, validating and the overlap check, without a database: the floor of the import. */
+    @Test
+    void parseAndValidateOnly() {
+        RatesFormat format = new RatesFormat();
+        long started = System.nanoTime();
+        List<OverlapCheck.Entry> entries = new ArrayList<>(ROWS);
+        try (CsvInput input = CsvInput.open(firstDir.resolve("rates.csv"), format.layout().requiredColumns(),
+                format.layout().columns())) {
+            for (CsvLine line : input) {
+                RateRow row = format.parse(1, new RowFields("rates.csv", line.lineNo(), line::get));
+                entries.add(format.overlapEntry(row, line.lineNo()));
+            }
+        }
+        long parsed = System.nanoTime();
+        assertThat(OverlapCheck.conflicts(entries, 1).clean()).isTrue();
+        long checked = System.nanoTime();
+        System.out.printf("BENCHMARK %-10s %-36s %,d rows in %.2f s = %,.0f rows/s (overlap check %.2f s) %s%n",
+                "no db", "parse + validate + overlap check", ROWS, (checked - started) / 1e9,
+                ROWS / ((checked - started) / 1e9), (checked - parsed) / 1e9, load());
+    }
+
     @Test
     void h2FileDatabase() {
         measure("H2 file", "jdbc:h2:file:" + temp.resolve("h2/trunkbill").toAbsolutePath(), "sa", "");
@@ -92,7 +122,14 @@ class RateTableImportBenchmark {
                 RunPolicy.NEW_RUN_EACH_TIME).execution();
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        System.out.printf("BENCHMARK %-10s %-36s %,d rows in %.2f s = %,.0f rows/s  [%s]%n", database, what, ROWS,
-                seconds, ROWS / seconds, JobSummary.lines(execution).get(0));
+        System.out.printf("BENCHMARK %-10s %-36s %,d rows in %.2f s = %,.0f rows/s  [%s] %s%n", database, what,
+                ROWS, seconds, ROWS / seconds, JobSummary.lines(execution).get(0), load());
+    }
+
+    /** The machine's load average: figures taken on a busy machine say so. */
+    private static String load() {
+        return String.format("(load average %.1f on %d cores)",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 }

@@ -363,6 +363,21 @@ public abstract class RateTableImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void aFileThatIsNotCsvIsRefusedWhole() throws IOException {
+        Path dir = dirWith("notcsv", Map.of(
+                "rates.csv", Files.readString(SHIPPED.resolve("rates.csv")),
+                "fx-rates.csv", "date,base,quote,rate\n2026-10-31,USD,EUR,\"0.878076\n"));
+
+        JobExecution execution = importRates(dir);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failure(execution)).startsWith(
+                "rate tables refused, nothing imported: fx-rates.csv: is not a valid CSV file after line 1");
+        assertThat(db.fetchCount(RATE_TABLE_VERSION)).isZero();
+        assertThat(db.fetchCount(RATE)).isZero();
+    }
+
+    @Test
     void aFileWithoutDataRowsIsRefused() throws IOException {
         Path dir = dirWith("empty", Map.of("rates.csv", RATES_HEADER));
 
