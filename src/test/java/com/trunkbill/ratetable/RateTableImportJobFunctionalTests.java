@@ -378,6 +378,28 @@ public abstract class RateTableImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void afterARefusalTheSameCommandImportsTheCorrectedFiles() throws IOException {
+        Path dir = dirWith("retry", Map.of("rates.csv", RATES_HEADER
+                + "STANDARD,OUTBOUND,49,Germany,0.0120,USD,1,1,0,2026-01-01,\n"
+                + "STANDARD,OUTBOUND,4915,Germany - Mobile,0.039O,USD,1,1,0,2026-01-01,\n"));
+        assertThat(importRates(dir).getStatus()).isEqualTo(BatchStatus.FAILED);
+        Files.writeString(dir.resolve("rates.csv"), RATES_HEADER
+                + "STANDARD,OUTBOUND,49,Germany,0.0120,USD,1,1,0,2026-01-01,\n"
+                + "STANDARD,OUTBOUND,4915,Germany - Mobile,0.0390,USD,1,1,0,2026-01-01,\n");
+
+        JobExecution retry = importRates(dir);
+
+        assertThat(retry.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(JobSummary.lines(retry)).containsExactly(
+                "rates.csv: 2 rows loaded as version " + version(RateTable.RATES) + " (first version)",
+                "channel-plans.csv: absent, table left as it is",
+                "tax-rates.csv: absent, table left as it is",
+                "fx-rates.csv: absent, table left as it is");
+        assertThat(repository.activeRates()).extracting(RateRow::prefix).containsExactly("49", "4915");
+        assertThat(outputDir.resolve("rejects/rates.csv.rejects.csv")).doesNotExist();
+    }
+
+    @Test
     void aFileWithoutDataRowsIsRefused() throws IOException {
         Path dir = dirWith("empty", Map.of("rates.csv", RATES_HEADER));
 
