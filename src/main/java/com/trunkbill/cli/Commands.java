@@ -1,5 +1,8 @@
 package com.trunkbill.cli;
 
+import com.trunkbill.inventory.ImportInventoryCommand;
+import com.trunkbill.ratetable.ImportRatesCommand;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +14,8 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
-                new com.trunkbill.inventory.ImportInventoryCommand()
+                new ImportInventoryCommand(),
+                new ImportRatesCommand()
         );
     }
 
