@@ -1,0 +1,131 @@
+package com.trunkbill.invoice;
+
+import com.trunkbill.inventory.InventoryRepository;
+import com.trunkbill.inventory.model.Account;
+import com.trunkbill.inventory.model.ServiceAddress;
+import com.trunkbill.inventory.model.TrunkTimeline;
+import com.trunkbill.invoice.model.Adjustments;
+import com.trunkbill.invoice.model.FxRateProvider;
+import com.trunkbill.invoice.model.Invoice;
+import com.trunkbill.invoice.model.InvoiceGenerator;
+import com.trunkbill.invoice.model.InvoiceInput;
+import com.trunkbill.invoice.model.InvoiceLine;
+import com.trunkbill.invoice.model.InvoiceStatus;
+import com.trunkbill.invoice.model.UsageTotal;
+import com.trunkbill.ratetable.RateTableRepository;
+import com.trunkbill.ratetable.model.ChannelPlanRow;
+import com.trunkbill.ratetable.model.TaxRow;
+import com.trunkbill.support.BillingPeriod;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds (or rebuilds) the invoices of a period (SPEC §5, §4.6): for every account, the invoice is computed in
+ * memory; a DRAFT or ON_HOLD invoice is replaced by it (or deleted when the account no longer gets one); a FINAL
+ * invoice is never touched: the difference becomes one adjustment note (a DRAFT note is rebuilt, a stale one
+ * deleted). Runs in the caller's transaction.
+ */
+@Service
+public class InvoiceBuildService {
+
+    private final InventoryRepository inventory;
+    private final RateTableRepository rateTables;
+    private final InvoiceRepository invoices;
+    private final String sellerCountry;
+    private final Clock clock;
+    private final InvoiceGenerator generator = new InvoiceGenerator();
+
+    public InvoiceBuildService(InventoryRepository inventory, RateTableRepository rateTables, InvoiceRepository invoices,
+                               @Value("${trunkbill.seller-country:HR}") String sellerCountry) {
+        this.inventory = inventory;
+        this.rateTables = rateTables;
+        this.invoices = invoices;
+        this.sellerCountry = sellerCountry;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What a build did, for the job summary. */
+    public record BuildResult(int built, int onHold, int adjustmentNotes, int removed, int finalUnchanged) {
+    }
+
+    public BuildResult build(BillingPeriod period) {
+        Instant now = clock.instant();
+        Map<String, Account> accounts = inventory.accounts();
+        Map<String, ServiceAddress> addresses = inventory.serviceAddresses();
+        Map<String, List<TrunkTimeline>> trunksByAccount = new java.util.HashMap<>();
+        inventory.trunkTimelines().values().forEach(trunk ->
+                trunksByAccount.computeIfAbsent(trunk.accountId(), id -> new ArrayList<>()).add(trunk));
+        List<ChannelPlanRow> plans = rateTables.activeChannelPlans();
+        List<TaxRow> taxRows = rateTables.activeTaxRates();
+        FxRateProvider fx = new FxRateProvider(rateTables.activeFxRates());
+        Map<String, List<UsageTotal>> usage = invoices.usageByAccount(period);
+        Map<String, Invoice> stored = invoices.invoicesOf(period);
+
+        int built = 0;
+        int onHold = 0;
+        int notes = 0;
+        int removed = 0;
+        int finalUnchanged = 0;
+        for (Account account : accounts.values()) {
+            InvoiceInput input = new InvoiceInput(account, period,
+                    trunksByAccount.getOrDefault(account.accountId(), List.of()), addresses, plans, taxRows, fx,
+                    usage.getOrDefault(account.accountId(), List.of()), sellerCountry);
+            Optional<Invoice> computed = generator.generate(input);
+            String invoiceId = Invoice.invoiceId(account.accountId(), period.compact());
+            Invoice existing = stored.get(invoiceId);
+            if (existing != null && existing.status() == InvoiceStatus.FINAL) {
+                Optional<Invoice> note = adjust(existing, stored, computed, now);
+                if (note.isPresent()) {
+                    notes++;
+                } else {
+                    finalUnchanged++;
+                }
+            } else if (computed.isPresent()) {
+                invoices.replace(computed.get(), now);
+                built++;
+                if (computed.get().status() == InvoiceStatus.ON_HOLD) {
+                    onHold++;
+                }
+            } else if (existing != null) {
+                invoices.delete(existing.invoiceId());
+                removed++;
+            }
+        }
+        return new BuildResult(built, onHold, notes, removed, finalUnchanged);
+    }
+
+    /** SPEC §4.6: one note for the difference between the final invoice (with its final notes) and now. */
+    private Optional<Invoice> adjust(Invoice finalInvoice, Map<String, Invoice> stored, Optional<Invoice> computed,
+                                     Instant now) {
+        List<InvoiceLine> invoiced = new ArrayList<>(finalInvoice.lines());
+        int finalNotes = 0;
+        Invoice pendingNote = null;
+        for (Invoice invoice : stored.values()) {
+            if (!finalInvoice.invoiceId().equals(invoice.adjustsInvoiceId())) {
+                continue;
+            }
+            if (invoice.status() == InvoiceStatus.FINAL) {
+                invoiced.addAll(invoice.lines());
+                finalNotes++;
+            } else {
+                pendingNote = invoice;
+            }
+        }
+        String noteId = pendingNote != null ? pendingNote.invoiceId()
+                : Invoice.adjustmentNoteId(finalInvoice.invoiceId(), finalNotes + 1);
+        Optional<Invoice> note = Adjustments.note(finalInvoice, invoiced, computed, noteId);
+        if (note.isPresent()) {
+            invoices.replace(note.get(), now);
+        } else if (pendingNote != null) {
+            invoices.delete(pendingNote.invoiceId());
+        }
+        return note;
+    }
+}
