@@ -2,6 +2,7 @@ package com.trunkbill.invoice.model;
 
 import javax.money.MonetaryAmount;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class Adjustments {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
+        lines.sort(Comparator.comparing(InvoiceLine::isTax)); // charges first, then taxes, as on the invoice
         String holdReason = recomputed.map(Invoice::holdReason).orElse(null);
         return Optional.of(Invoice.unnumbered(noteId, finalInvoice.accountId(), finalInvoice.period(), currency,
                 holdReason, finalInvoice.invoiceId(), lines));
