@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public class InvoiceBuildService {
         Instant now = clock.instant();
         Map<String, Account> accounts = inventory.accounts();
         Map<String, ServiceAddress> addresses = inventory.serviceAddresses();
-        Map<String, List<TrunkTimeline>> trunksByAccount = new java.util.HashMap<>();
+        Map<String, List<TrunkTimeline>> trunksByAccount = new HashMap<>();
         inventory.trunkTimelines().values().forEach(trunk ->
                 trunksByAccount.computeIfAbsent(trunk.accountId(), id -> new ArrayList<>()).add(trunk));
         List<ChannelPlanRow> plans = rateTables.activeChannelPlans();

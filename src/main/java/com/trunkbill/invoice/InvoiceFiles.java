@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import javax.money.MonetaryAmount;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public class InvoiceFiles {
                 for (InvoiceLine line : invoice.lines()) {
                     csv.row(invoice.invoiceId(), ++lineNo, line.kind().name(), line.trunkId(), line.trunkName(),
                             line.category(), line.destination(), quantityCell(line), line.unit(),
-                            line.unitPrice() == null ? null : new java.math.BigDecimal(InvoiceHtml.plain(line.unitPrice())),
+                            line.unitPrice() == null ? null : new BigDecimal(InvoiceHtml.plain(line.unitPrice())),
                             Rounding.decimal(line.amount()), line.currency(), line.taxCode(), line.jurisdiction(),
                             line.note());
                 }
@@ -98,7 +99,7 @@ public class InvoiceFiles {
     }
 
     private static Object quantityCell(InvoiceLine line) {
-        return line.quantity() == null ? null : new java.math.BigDecimal(InvoiceHtml.quantity(line));
+        return line.quantity() == null ? null : new BigDecimal(InvoiceHtml.quantity(line));
     }
 
     private void writeDocuments(List<Invoice> all, Path dir) {

@@ -12,6 +12,8 @@ import com.trunkbill.tax.model.TaxItems;
 
 import javax.money.MonetaryAmount;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +116,7 @@ public final class InvoiceHtml {
     private static void trunkSections(StringBuilder html, Invoice invoice, Map<String, ServiceAddress> addresses) {
         Map<String, List<InvoiceLine>> byTrunk = new LinkedHashMap<>();
         invoice.lines().stream().filter(line -> line.kind() != LineKind.TAX)
-                .forEach(line -> byTrunk.computeIfAbsent(line.trunkId(), id -> new java.util.ArrayList<>()).add(line));
+                .forEach(line -> byTrunk.computeIfAbsent(line.trunkId(), id -> new ArrayList<>()).add(line));
         for (Map.Entry<String, List<InvoiceLine>> trunk : byTrunk.entrySet()) {
             List<InvoiceLine> lines = trunk.getValue();
             String name = lines.get(0).trunkName();
@@ -161,7 +163,8 @@ public final class InvoiceHtml {
                 .append("<th>Tax</th><th>Description</th><th class=\"num\">Base</th><th class=\"num\">Rate / quantity</th>")
                 .append("<th class=\"num\">Amount</th></tr></thead><tbody>\n");
         for (InvoiceLine line : taxes) {
-            String rate = line.unitPrice() != null && line.quantity() == null ? plain(line.unitPrice())
+            String rate = line.unitPrice() != null && line.quantity() == null
+                    ? plain(line.unitPrice().movePointRight(2)) + " %"
                     : quantity(line) + " " + Objects.toString(line.unit(), "");
             html.append("<tr><td>").append(esc(line.jurisdiction())).append("</td><td>").append(esc(line.taxCode()))
                     .append("</td><td>").append(esc(line.note())).append("</td><td class=\"num\">")
@@ -213,7 +216,7 @@ public final class InvoiceHtml {
             return "";
         }
         if ("min".equals(line.unit())) {
-            return line.quantity().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            return line.quantity().setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
         return plain(line.quantity());
     }

@@ -1,6 +1,7 @@
 package com.trunkbill.invoice.document;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,9 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.logging.Level;
 
 /** Renders the XHTML invoice to PDF with openhtmltopdf (PDFBox backend, the built-in Helvetica font). */
 public final class InvoicePdf {
+
+    static {
+        // openhtmltopdf logs every stylesheet parse at INFO on its own JUL loggers: keep warnings and errors only
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     private InvoicePdf() {
     }
