@@ -75,13 +75,19 @@ public class InvoiceBuildService {
         int removed = 0;
         int finalUnchanged = 0;
         for (Account account : accounts.values()) {
-            InvoiceInput input = new InvoiceInput(account, period,
+            String invoiceId = Invoice.invoiceId(account.accountId(), period.compact());
+            Invoice existing = stored.get(invoiceId);
+            boolean isFinal = existing != null && existing.status() == InvoiceStatus.FINAL;
+            // a note is in the currency of the invoice it adjusts, even if the account's currency changed since
+            Account billed = isFinal && !existing.currency().equals(account.currency())
+                    ? new Account(account.accountId(), account.name(), existing.currency(), account.country(),
+                            account.priceList(), account.vatId())
+                    : account;
+            InvoiceInput input = new InvoiceInput(billed, period,
                     trunksByAccount.getOrDefault(account.accountId(), List.of()), addresses, plans, taxRows, fx,
                     usage.getOrDefault(account.accountId(), List.of()), sellerCountry);
             Optional<Invoice> computed = generator.generate(input);
-            String invoiceId = Invoice.invoiceId(account.accountId(), period.compact());
-            Invoice existing = stored.get(invoiceId);
-            if (existing != null && existing.status() == InvoiceStatus.FINAL) {
+            if (isFinal) {
                 Optional<Invoice> note = adjust(existing, stored, computed, now);
                 if (note.isPresent()) {
                     notes++;
