@@ -69,6 +69,8 @@ public class InvoiceBuildService {
         Map<String, List<UsageTotal>> usage = invoices.usageByAccount(period);
         Map<String, Invoice> stored = invoices.invoicesOf(period);
 
+        List<Invoice> replacements = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
         int built = 0;
         int onHold = 0;
         int notes = 0;
@@ -83,34 +85,47 @@ public class InvoiceBuildService {
                     ? new Account(account.accountId(), account.name(), existing.currency(), account.country(),
                             account.priceList(), account.vatId())
                     : account;
-            InvoiceInput input = new InvoiceInput(billed, period,
-                    trunksByAccount.getOrDefault(account.accountId(), List.of()), addresses, plans, taxRows, fx,
-                    usage.getOrDefault(account.accountId(), List.of()), sellerCountry);
+            List<TrunkTimeline> trunks = trunksByAccount.getOrDefault(account.accountId(), List.of());
+            InvoiceInput input = new InvoiceInput(billed, period, trunks, addressesOf(trunks, addresses), plans,
+                    taxRows, fx, usage.getOrDefault(account.accountId(), List.of()), sellerCountry);
             Optional<Invoice> computed = generator.generate(input);
             if (isFinal) {
-                Optional<Invoice> note = adjust(existing, stored, computed, now);
+                Optional<Invoice> note = adjust(existing, stored, computed, replacements, removals);
                 if (note.isPresent()) {
                     notes++;
                 } else {
                     finalUnchanged++;
                 }
             } else if (computed.isPresent()) {
-                invoices.replace(computed.get(), now);
+                replacements.add(computed.get());
                 built++;
                 if (computed.get().status() == InvoiceStatus.ON_HOLD) {
                     onHold++;
                 }
             } else if (existing != null) {
-                invoices.delete(existing.invoiceId());
+                removals.add(existing.invoiceId());
                 removed++;
             }
         }
+        invoices.store(replacements, removals, now);
         return new BuildResult(built, onHold, notes, removed, finalUnchanged);
     }
 
+    private static Map<String, ServiceAddress> addressesOf(List<TrunkTimeline> trunks,
+                                                           Map<String, ServiceAddress> addresses) {
+        Map<String, ServiceAddress> used = new HashMap<>();
+        for (TrunkTimeline trunk : trunks) {
+            if (trunk.serviceAddressId() != null && addresses.containsKey(trunk.serviceAddressId())) {
+                used.put(trunk.serviceAddressId(), addresses.get(trunk.serviceAddressId()));
+            }
+        }
+        return used;
+    }
+
     /** SPEC §4.6: one note for the difference between the final invoice (with its final notes) and now. */
-    private Optional<Invoice> adjust(Invoice finalInvoice, Map<String, Invoice> stored, Optional<Invoice> computed,
-                                     Instant now) {
+    private static Optional<Invoice> adjust(Invoice finalInvoice, Map<String, Invoice> stored,
+                                            Optional<Invoice> computed, List<Invoice> replacements,
+                                            List<String> removals) {
         List<InvoiceLine> invoiced = new ArrayList<>(finalInvoice.lines());
         int finalNotes = 0;
         Invoice pendingNote = null;
@@ -129,9 +144,9 @@ public class InvoiceBuildService {
                 : Invoice.adjustmentNoteId(finalInvoice.invoiceId(), finalNotes + 1);
         Optional<Invoice> note = Adjustments.note(finalInvoice, invoiced, computed, noteId);
         if (note.isPresent()) {
-            invoices.replace(note.get(), now);
+            replacements.add(note.get());
         } else if (pendingNote != null) {
-            invoices.delete(pendingNote.invoiceId());
+            removals.add(pendingNote.invoiceId());
         }
         return note;
     }

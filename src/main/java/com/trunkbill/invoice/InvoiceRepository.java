@@ -41,6 +41,7 @@ import static org.jooq.impl.DSL.sum;
 public class InvoiceRepository {
 
     private static final int NOTE_LENGTH = 500;
+    private static final int IN_LIST_SIZE = 1000;
 
     private final DSLContext db;
 
@@ -112,50 +113,55 @@ public class InvoiceRepository {
      * @throws IllegalStateException when the stored invoice is FINAL: a final invoice is never rebuilt
      */
     public void replace(Invoice invoice, Instant now) {
-        if (invoice.status() == InvoiceStatus.FINAL) {
-            throw new IllegalArgumentException("invoice " + invoice.invoiceId() + ": a FINAL invoice is not stored by a rebuild");
-        }
-        String storedStatus = db.select(INVOICE.STATUS).from(INVOICE)
-                .where(INVOICE.INVOICE_ID.eq(invoice.invoiceId())).fetchOne(INVOICE.STATUS);
-        if (InvoiceStatus.FINAL.name().equals(storedStatus)) {
-            throw new IllegalStateException("invoice " + invoice.invoiceId() + " is FINAL: it is never rebuilt");
-        }
-        delete(invoice.invoiceId());
-        db.insertInto(INVOICE)
-                .set(INVOICE.INVOICE_ID, invoice.invoiceId())
-                .set(INVOICE.ACCOUNT_ID, invoice.accountId())
-                .set(INVOICE.PERIOD, invoice.period())
-                .set(INVOICE.CURRENCY, invoice.currency())
-                .set(INVOICE.STATUS, invoice.status().name())
-                .set(INVOICE.HOLD_REASON, invoice.holdReason())
-                .set(INVOICE.SUBTOTAL, Rounding.decimal(invoice.subtotal()))
-                .set(INVOICE.TAX_TOTAL, Rounding.decimal(invoice.taxTotal()))
-                .set(INVOICE.TOTAL, Rounding.decimal(invoice.total()))
-                .set(INVOICE.ADJUSTS_INVOICE_ID, invoice.adjustsInvoiceId())
-                .set(INVOICE.CREATED_AT, now)
-                .execute();
-        List<InvoiceLineRecord> records = new ArrayList<>();
-        int lineNo = 0;
-        for (InvoiceLine line : invoice.lines()) {
-            records.add(toRecord(invoice.invoiceId(), ++lineNo, line));
-        }
-        if (!records.isEmpty()) {
-            db.batchInsert(records).execute();
-        }
+        store(List.of(invoice), List.of(), now);
     }
 
     /** Deletes a DRAFT or ON_HOLD invoice and its lines; a FINAL one is never deleted. */
     public void delete(String invoiceId) {
-        String status = db.select(INVOICE.STATUS).from(INVOICE).where(INVOICE.INVOICE_ID.eq(invoiceId))
-                .fetchOne(INVOICE.STATUS);
-        if (status == null) {
-            return;
+        store(List.of(), List.of(invoiceId), Instant.now());
+    }
+
+    /**
+     * One rebuild in a few statements: the previous builds of {@code replacements} and the invoices named in
+     * {@code removals} are deleted with their lines, then the replacements are inserted in batches. Refused as a
+     * whole when any of them is stored FINAL (SPEC §5.4: a final invoice never changes).
+     */
+    public void store(List<Invoice> replacements, List<String> removals, Instant now) {
+        List<String> ids = new ArrayList<>(removals);
+        for (Invoice invoice : replacements) {
+            if (invoice.status() == InvoiceStatus.FINAL) {
+                throw new IllegalArgumentException("invoice " + invoice.invoiceId()
+                        + ": a FINAL invoice is not stored by a rebuild");
+            }
+            ids.add(invoice.invoiceId());
         }
-        if (InvoiceStatus.FINAL.name().equals(status)) {
-            throw new IllegalStateException("invoice " + invoiceId + " is FINAL: it is never deleted");
+        for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
+            List<String> finals = db.select(INVOICE.INVOICE_ID).from(INVOICE)
+                    .where(INVOICE.INVOICE_ID.in(slice)).and(INVOICE.STATUS.eq(InvoiceStatus.FINAL.name()))
+                    .fetch(INVOICE.INVOICE_ID);
+            if (!finals.isEmpty()) {
+                throw new IllegalStateException("invoice " + String.join(", ", finals)
+                        + " is FINAL: it is never rebuilt or deleted");
+            }
+            db.deleteFrom(INVOICE_LINE).where(INVOICE_LINE.INVOICE_ID.in(slice)).execute();
+            db.deleteFrom(INVOICE).where(INVOICE.INVOICE_ID.in(slice)).execute();
         }
-        db.deleteFrom(INVOICE_LINE).where(INVOICE_LINE.INVOICE_ID.eq(invoiceId)).execute();
-        db.deleteFrom(INVOICE).where(INVOICE.INVOICE_ID.eq(invoiceId)).execute();
+        List<InvoiceRecord> headers = new ArrayList<>();
+        List<InvoiceLineRecord> lines = new ArrayList<>();
+        for (Invoice invoice : replacements) {
+            headers.add(toRecord(invoice, now));
+            int lineNo = 0;
+            for (InvoiceLine line : invoice.lines()) {
+                lines.add(toRecord(invoice.invoiceId(), ++lineNo, line));
+            }
+        }
+        if (!headers.isEmpty()) {
+            db.batchInsert(headers).execute();
+        }
+        if (!lines.isEmpty()) {
+            db.batchInsert(lines).execute();
+        }
     }
 
     /** The DRAFT invoices and notes of a period, in the order they are finalized (by invoice id). */
@@ -206,6 +212,22 @@ public class InvoiceRepository {
             throw new IllegalStateException("invoice " + invoiceId + " changed while it was finalized");
         }
         return invoiceNumber;
+    }
+
+    private static InvoiceRecord toRecord(Invoice invoice, Instant now) {
+        InvoiceRecord r = new InvoiceRecord();
+        r.setInvoiceId(invoice.invoiceId());
+        r.setAccountId(invoice.accountId());
+        r.setPeriod(invoice.period());
+        r.setCurrency(invoice.currency());
+        r.setStatus(invoice.status().name());
+        r.setHoldReason(invoice.holdReason());
+        r.setSubtotal(Rounding.decimal(invoice.subtotal()));
+        r.setTaxTotal(Rounding.decimal(invoice.taxTotal()));
+        r.setTotal(Rounding.decimal(invoice.total()));
+        r.setAdjustsInvoiceId(invoice.adjustsInvoiceId());
+        r.setCreatedAt(now);
+        return r;
     }
 
     private static InvoiceLineRecord toRecord(String invoiceId, int lineNo, InvoiceLine line) {

@@ -26,8 +26,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static com.trunkbill.db.jooq.Tables.FX_RATE;
 import static com.trunkbill.db.jooq.Tables.INVOICE;
 import static com.trunkbill.db.jooq.Tables.INVOICE_LINE;
 import static com.trunkbill.db.jooq.Tables.INVOICE_NUMBER_COUNTER;
@@ -100,7 +102,7 @@ public abstract class InvoicingJobFunctionalTests extends DatabaseTest {
                         + r.getSubtotal().stripTrailingZeros().toPlainString() + "/"
                         + r.getTaxTotal().stripTrailingZeros().toPlainString() + "/"
                         + r.getTotal().stripTrailingZeros().toPlainString(),
-                (a, b) -> a, java.util.TreeMap::new));
+                (a, b) -> a, TreeMap::new));
     }
 
     List<String> lines(String invoiceId) {
@@ -205,7 +207,7 @@ public abstract class InvoicingJobFunctionalTests extends DatabaseTest {
 
     @Test
     void aMissingFxRateHoldsTheInvoiceAndFinalizeLeavesIt() {
-        db.deleteFrom(com.trunkbill.db.jooq.Tables.FX_RATE).execute();
+        db.deleteFrom(FX_RATE).execute();
         assertThat(invoice(true).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Record b = db.select(INVOICE.STATUS, INVOICE.HOLD_REASON, INVOICE.INVOICE_NUMBER).from(INVOICE)
                 .where(INVOICE.INVOICE_ID.eq("ACC-B-202610")).fetchOne();
