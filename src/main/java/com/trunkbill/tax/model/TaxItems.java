@@ -98,15 +98,16 @@ public final class TaxItems {
         BigDecimal quantity;
         String unit;
         BigDecimal unitPrice;
-        LinePricing.Priced priced;
+        BigDecimal unrounded;
+        String currency;
         switch (row.basis()) {
             case PERCENT -> {
                 BigDecimal effectiveRate = row.rate().multiply(row.baseFraction());
                 quantity = null;
                 unit = null;
                 unitPrice = effectiveRate;
-                priced = pricing.price(effectiveRate.multiply(base.getNumber().numberValue(BigDecimal.class)),
-                        pricing.invoiceCurrency());
+                unrounded = effectiveRate.multiply(base.getNumber().numberValue(BigDecimal.class));
+                currency = pricing.invoiceCurrency();
             }
             case PER_CHANNEL_MONTH -> {
                 long channelDays = trunks.stream()
@@ -114,22 +115,27 @@ public final class TaxItems {
                 quantity = BigDecimal.valueOf(channelDays);
                 unit = "channel-day";
                 unitPrice = null;
-                priced = pricing.price(row.rate().multiply(quantity)
-                        .divide(BigDecimal.valueOf(days), MathContext.DECIMAL128), row.currency());
+                unrounded = row.rate().multiply(quantity).divide(BigDecimal.valueOf(days), MathContext.DECIMAL128);
+                currency = row.currency();
             }
             case PER_TRUNK_MONTH -> {
                 long existing = trunks.stream().filter(trunk -> ChannelDays.existedIn(trunk, input.period())).count();
                 quantity = BigDecimal.valueOf(existing);
                 unit = "trunk";
                 unitPrice = row.rate();
-                priced = pricing.price(row.rate().multiply(quantity), row.currency());
+                unrounded = row.rate().multiply(quantity);
+                currency = row.currency();
             }
             default -> throw new IllegalStateException("tax " + row.taxCode() + ": unknown basis " + row.basis());
         }
-        MonetaryAmount amount = reverseCharge ? pricing.zero() : priced.amount();
-        String note = reverseCharge ? REVERSE_CHARGE
-                : row.taxName() + (priced.fxNote() == null ? "" : "; " + priced.fxNote());
-        return new InvoiceLine(LineKind.TAX, null, null, null, null, quantity, unit, unitPrice, amount,
+        if (reverseCharge) {
+            // nothing to convert: the customer self-accounts the tax
+            return new InvoiceLine(LineKind.TAX, null, null, null, null, quantity, unit, unitPrice, pricing.zero(),
+                    row.taxCode(), jurisdiction, REVERSE_CHARGE, base, null);
+        }
+        LinePricing.Priced priced = pricing.price(unrounded, currency);
+        String note = row.taxName() + (priced.fxNote() == null ? "" : "; " + priced.fxNote());
+        return new InvoiceLine(LineKind.TAX, null, null, null, null, quantity, unit, unitPrice, priced.amount(),
                 row.taxCode(), jurisdiction, note, base, null);
     }
 

@@ -163,6 +163,22 @@ class TaxItemsTests {
     }
 
     @Test
+    void reverseChargeAppliesToEveryBasisOfAFlaggedRow() {
+        ServiceAddress ber = berlin("ADDR-BER", "ACC-DE");
+        Invoice invoice = invoice(anInvoiceInput(businessAccount("ACC-DE", "EUR", "DE", "DE123456789"))
+                .plans(EUR_PLANS).address(ber)
+                .taxes(List.of(tax("DE-FEE").in("DE", null, null, null).perChannelMonth("1.00", "USD")
+                                .reverseChargeB2b().build(),
+                        tax("DE-TRUNK").in("DE", null, null, null).perTrunkMonth("5.00", "EUR").reverseChargeB2b().build()))
+                .trunk(aTrunk("T-1").channels(10).at(ber)).build());
+        // both 0.00 with the note; the USD row needs no conversion (no USD->EUR rate here), so no hold
+        assertThat(taxes(invoice)).containsExactly(Map.entry("DE-FEE", "0.00"), Map.entry("DE-TRUNK", "0.00"));
+        assertThat(invoice.lines()).filteredOn(line -> line.kind() == LineKind.TAX)
+                .allMatch(line -> "reverse charge".equals(line.note()));
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.DRAFT);
+    }
+
+    @Test
     void theJurisdictionIsTheServiceAddressNeverTheDataCenter() {
         // a US account's trunk in the NEW_YORK data center serving a Berlin address: DE-VAT, no US tax
         ServiceAddress ber = berlin("ADDR-BER", "ACC-US");
