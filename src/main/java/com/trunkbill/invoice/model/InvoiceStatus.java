@@ -5,10 +5,5 @@ package com.trunkbill.invoice.model;
  * finalized until its {@code hold_reason} is resolved (it is rebuilt by every run like a draft).
  */
 public enum InvoiceStatus {
-    DRAFT, FINAL, ON_HOLD;
-
-    /** Whether an {@code invoice} run may replace the invoice. */
-    public boolean isRebuildable() {
-        return this != FINAL;
-    }
+    DRAFT, FINAL, ON_HOLD
 }
