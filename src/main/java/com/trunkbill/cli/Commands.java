@@ -1,6 +1,7 @@
 package com.trunkbill.cli;
 
 import com.trunkbill.inventory.ImportInventoryCommand;
+import com.trunkbill.invoice.InvoiceCommand;
 import com.trunkbill.ratetable.ImportRatesCommand;
 
 import java.util.List;
@@ -15,7 +16,8 @@ public final class Commands {
     public static List<Command> all() {
         return List.of(
                 new ImportInventoryCommand(),
-                new ImportRatesCommand()
+                new ImportRatesCommand(),
+                new InvoiceCommand()
         );
     }
 
