@@ -1,5 +1,10 @@
 package com.trunkbill.cli;
 
+import com.trunkbill.inventory.ImportInventoryCommand;
+import com.trunkbill.invoice.InvoiceCommand;
+import com.trunkbill.rating.RateCommand;
+import com.trunkbill.ratetable.ImportRatesCommand;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +16,10 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
-                new com.trunkbill.rating.RateCommand()
+                new ImportInventoryCommand(),
+                new ImportRatesCommand(),
+                new RateCommand(),
+                new InvoiceCommand()
         );
     }
 
