@@ -11,6 +11,8 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
+                new com.trunkbill.cdr.ImportCdrsCommand(),
+                new com.trunkbill.cdr.generator.GenerateCdrsCommand()
         );
     }
 

@@ -1,0 +1,101 @@
+package com.trunkbill.cdr;
+
+import com.trunkbill.cdr.model.ImportCounts;
+import com.trunkbill.cdr.model.RejectReason;
+import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.trunkbill.db.jooq.Tables.CDR;
+import static com.trunkbill.db.jooq.Tables.CDR_FILE;
+import static com.trunkbill.db.jooq.Tables.CDR_FILE_REJECT;
+
+/** Storage of ingested CDR files and accepted CDRs. Every method is one statement (or one JDBC batch). */
+@Repository
+public class CdrImportRepository {
+
+    private final DSLContext db;
+
+    public CdrImportRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The stored file with this content hash, if any. */
+    public Optional<CdrFileRecord> fileWithHash(String contentHash) {
+        return db.selectFrom(CDR_FILE).where(CDR_FILE.CONTENT_HASH.eq(contentHash)).fetchOptional();
+    }
+
+    public long insertFile(String fileName, String contentHash, CdrFormat format, Instant ingestedAt) {
+        return db.insertInto(CDR_FILE)
+                .set(CDR_FILE.FILE_NAME, fileName)
+                .set(CDR_FILE.CONTENT_HASH, contentHash)
+                .set(CDR_FILE.FORMAT, format.name())
+                .set(CDR_FILE.INGESTED_AT, ingestedAt)
+                .returning(CDR_FILE.FILE_ID)
+                .fetchOne(CDR_FILE.FILE_ID);
+    }
+
+    public void updateFileCounts(long fileId, ImportCounts counts) {
+        db.update(CDR_FILE)
+                .set(CDR_FILE.READ_COUNT, counts.read())
+                .set(CDR_FILE.ACCEPTED, counts.accepted())
+                .set(CDR_FILE.DUPLICATES, counts.duplicates())
+                .set(CDR_FILE.UNKNOWN_TRUNK, counts.rejected(RejectReason.UNKNOWN_TRUNK))
+                .set(CDR_FILE.ACCOUNT_MISMATCH, counts.rejected(RejectReason.ACCOUNT_MISMATCH))
+                .set(CDR_FILE.NO_TRUNK, counts.rejected(RejectReason.NO_TRUNK))
+                .set(CDR_FILE.DUPLICATE_CONFLICT, counts.rejected(RejectReason.DUPLICATE_CONFLICT))
+                .set(CDR_FILE.MALFORMED, counts.malformed())
+                .where(CDR_FILE.FILE_ID.eq(fileId))
+                .execute();
+        Map<RejectReason, Long> byReason = counts.rejectedByReason();
+        if (!byReason.isEmpty()) {
+            BatchBindStep batch = db.batch(db.insertInto(CDR_FILE_REJECT, CDR_FILE_REJECT.FILE_ID,
+                    CDR_FILE_REJECT.REASON, CDR_FILE_REJECT.ROW_COUNT).values((Long) null, null, null));
+            byReason.forEach((reason, count) -> batch.bind(fileId, reason.name(), count));
+            batch.execute();
+        }
+    }
+
+    /** content_hash of the stored CDRs among {@code cdrIds}: one query per chunk. */
+    public Map<String, String> storedContentHashes(Collection<String> cdrIds) {
+        Map<String, String> hashes = new HashMap<>();
+        if (cdrIds.isEmpty()) {
+            return hashes;
+        }
+        db.select(CDR.CDR_ID, CDR.CONTENT_HASH).from(CDR).where(CDR.CDR_ID.in(cdrIds))
+                .forEach(r -> hashes.put(r.value1(), r.value2()));
+        return hashes;
+    }
+
+    /** One JDBC batch for the accepted CDRs of a chunk. */
+    public void insertCdrs(long fileId, List<AcceptedCdr> cdrs) {
+        if (cdrs.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = db.batch(db.insertInto(CDR, CDR.CDR_ID, CDR.FILE_ID, CDR.LINE_NO, CDR.CALL_ID,
+                CDR.TRUNK_ID, CDR.CDR_TRUNK_ID, CDR.FRESHWORKS_OUTBOUND, CDR.ACCOUNT_ID, CDR.DATA_CENTER, CDR.SOURCE,
+                CDR.DIRECTION, CDR.CALLER, CDR.CALLEE, CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS,
+                CDR.DISCONNECT_REASON, CDR.CODEC, CDR.PERIOD, CDR.CONTENT_HASH)
+                .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null));
+        for (AcceptedCdr accepted : cdrs) {
+            var cdr = accepted.cdr();
+            var outcome = accepted.attribution();
+            batch.bind(cdr.cdrId(), fileId, cdr.lineNo(), cdr.callId(), outcome.trunkId(), cdr.trunkId(),
+                    outcome.freshworksOutbound(), outcome.accountId(),
+                    outcome.dataCenter() == null ? null : outcome.dataCenter().name(), cdr.source(),
+                    cdr.direction().name(), cdr.caller(), cdr.callee(), cdr.startTime(), cdr.answerTime(),
+                    cdr.endTime(), cdr.sipStatus(), cdr.disconnectReason(), cdr.codec(), accepted.period(),
+                    cdr.contentHash());
+        }
+        batch.execute();
+    }
+}
