@@ -89,6 +89,7 @@ public class CdrFileIngester {
             }
         }
         Map<String, String> stored = repository.storedContentHashes(ids);
+
         Map<String, String> acceptedInChunk = new HashMap<>();
         List<AcceptedCdr> accepted = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

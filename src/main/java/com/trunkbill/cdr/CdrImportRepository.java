@@ -5,9 +5,18 @@ import com.trunkbill.cdr.model.RejectReason;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import org.springframework.stereotype.Repository;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -75,27 +84,115 @@ public class CdrImportRepository {
         return hashes;
     }
 
-    /** One JDBC batch for the accepted CDRs of a chunk. */
+    private static final String INSERT_CDR = "insert into cdr (cdr_id, file_id, line_no, call_id, trunk_id, "
+            + "cdr_trunk_id, freshworks_outbound, account_id, data_center, source, direction, caller, callee, start_time, "
+            + "answer_time, end_time, sip_status, disconnect_reason, codec, period, content_hash) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * One JDBC batch for the accepted CDRs of a chunk, on the transaction's connection. Plain JDBC rather than
+     * jOOQ's batch binding: it is the hot path of the import (jOOQ's per-value conversions cost more than the
+     * database's work here), and the statement is a fixed insert of the generated table's columns.
+     */
     public void insertCdrs(long fileId, List<AcceptedCdr> cdrs) {
         if (cdrs.isEmpty()) {
             return;
         }
-        BatchBindStep batch = db.batch(db.insertInto(CDR, CDR.CDR_ID, CDR.FILE_ID, CDR.LINE_NO, CDR.CALL_ID,
-                CDR.TRUNK_ID, CDR.CDR_TRUNK_ID, CDR.FRESHWORKS_OUTBOUND, CDR.ACCOUNT_ID, CDR.DATA_CENTER, CDR.SOURCE,
-                CDR.DIRECTION, CDR.CALLER, CDR.CALLEE, CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS,
-                CDR.DISCONNECT_REASON, CDR.CODEC, CDR.PERIOD, CDR.CONTENT_HASH)
-                .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null));
+        if (db.dialect().family() == SQLDialect.POSTGRES) {
+            copyCdrs(fileId, cdrs);
+            return;
+        }
+        db.connection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CDR)) {
+                for (AcceptedCdr accepted : cdrs) {
+                    var cdr = accepted.cdr();
+                    var outcome = accepted.attribution();
+                    insert.setString(1, cdr.cdrId());
+                    insert.setLong(2, fileId);
+                    insert.setLong(3, cdr.lineNo());
+                    insert.setString(4, cdr.callId());
+                    insert.setString(5, outcome.trunkId());
+                    insert.setString(6, cdr.trunkId());
+                    insert.setBoolean(7, outcome.freshworksOutbound());
+                    insert.setString(8, outcome.accountId());
+                    insert.setString(9, outcome.dataCenter() == null ? null : outcome.dataCenter().name());
+                    insert.setString(10, cdr.source());
+                    insert.setString(11, cdr.direction().name());
+                    insert.setString(12, cdr.caller());
+                    insert.setString(13, cdr.callee());
+                    insert.setObject(14, utc(cdr.startTime()));
+                    insert.setObject(15, utc(cdr.answerTime()));
+                    insert.setObject(16, utc(cdr.endTime()));
+                    insert.setInt(17, cdr.sipStatus());
+                    insert.setString(18, cdr.disconnectReason());
+                    insert.setString(19, cdr.codec());
+                    insert.setString(20, accepted.period());
+                    insert.setString(21, cdr.contentHash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private static final String COPY_CDR = "copy cdr (cdr_id, file_id, line_no, call_id, trunk_id, cdr_trunk_id, "
+            + "freshworks_outbound, account_id, data_center, source, direction, caller, callee, start_time, answer_time, "
+            + "end_time, sip_status, disconnect_reason, codec, period, content_hash) from stdin with (format csv)";
+
+    /**
+     * PostgreSQL: the chunk as one {@code COPY ... FROM STDIN} (CSV; an unquoted empty field is NULL, text is
+     * always quoted), several times faster than a batch of inserts. Same transaction as the rest of the file.
+     */
+    private void copyCdrs(long fileId, List<AcceptedCdr> cdrs) {
+        StringBuilder rows = new StringBuilder(cdrs.size() * 320);
         for (AcceptedCdr accepted : cdrs) {
             var cdr = accepted.cdr();
             var outcome = accepted.attribution();
-            batch.bind(cdr.cdrId(), fileId, cdr.lineNo(), cdr.callId(), outcome.trunkId(), cdr.trunkId(),
-                    outcome.freshworksOutbound(), outcome.accountId(),
-                    outcome.dataCenter() == null ? null : outcome.dataCenter().name(), cdr.source(),
-                    cdr.direction().name(), cdr.caller(), cdr.callee(), cdr.startTime(), cdr.answerTime(),
-                    cdr.endTime(), cdr.sipStatus(), cdr.disconnectReason(), cdr.codec(), accepted.period(),
-                    cdr.contentHash());
+            quoted(rows, cdr.cdrId()).append(',').append(fileId).append(',').append(cdr.lineNo()).append(',');
+            quoted(rows, cdr.callId()).append(',');
+            quoted(rows, outcome.trunkId()).append(',');
+            quoted(rows, cdr.trunkId()).append(',').append(outcome.freshworksOutbound()).append(',');
+            quoted(rows, outcome.accountId()).append(',');
+            quoted(rows, outcome.dataCenter() == null ? null : outcome.dataCenter().name()).append(',');
+            quoted(rows, cdr.source()).append(',');
+            quoted(rows, cdr.direction().name()).append(',');
+            quoted(rows, cdr.caller()).append(',');
+            quoted(rows, cdr.callee()).append(',');
+            rows.append(cdr.startTime()).append(',');
+            if (cdr.answerTime() != null) {
+                rows.append(cdr.answerTime());
+            }
+            rows.append(',').append(cdr.endTime()).append(',').append(cdr.sipStatus()).append(',');
+            quoted(rows, cdr.disconnectReason()).append(',');
+            quoted(rows, cdr.codec()).append(',');
+            quoted(rows, accepted.period()).append(',');
+            quoted(rows, cdr.contentHash()).append('\n');
         }
-        batch.execute();
+        db.connection(connection -> {
+            try {
+                new CopyManager(connection.unwrap(BaseConnection.class)).copyIn(COPY_CDR, new StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("COPY into cdr failed", e);
+            }
+        });
+    }
+
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        if (value == null) {
+            return out;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            }
+            out.append(c);
+        }
+        return out.append('"');
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

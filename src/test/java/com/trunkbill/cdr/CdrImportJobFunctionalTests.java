@@ -420,6 +420,27 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
         assertReadIsTheSumOfOutcomes(file);
         assertThat(db.fetchCount(CDR, CDR.FRESHWORKS_OUTBOUND.isTrue())).isPositive();
     }
+
+    @Test
+    void theShippedSampleImports() {
+        db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK_STATE).execute();
+        db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK).execute();
+        loadInventory(db, Path.of("sample-cdrs/inventory"));
+
+        JobExecution canonical = importCdrs(Path.of("sample-cdrs").toAbsolutePath());
+        JobExecution asterisk = importCdrs(Path.of("sample-cdrs/asterisk").toAbsolutePath(), "asterisk");
+        JobExecution freeswitch = importCdrs(Path.of("sample-cdrs/freeswitch").toAbsolutePath(), "freeswitch");
+
+        assertThat(JobSummary.lines(canonical)).contains(SAMPLE_SUMMARY);
+        assertThat(JobSummary.lines(asterisk)).contains("Master.csv: read 20  accepted 19  duplicates 0  rejected 1 "
+                + "(BAD_NUMBER 1)");
+        assertThat(JobSummary.lines(freeswitch)).contains("Master.csv: read 20  accepted 20  duplicates 0  rejected 0");
+        db.selectFrom(CDR_FILE).forEach(CdrImportJobFunctionalTests::assertReadIsTheSumOfOutcomes);
+    }
+
+    static final String SAMPLE_SUMMARY = "cdrs-2026-10-01.csv: read 20,000  accepted 19,920  duplicates 6  rejected 74 ("
+            + "MALFORMED_ROW 6, MISSING_FIELD 6, FIELD_TOO_LONG 6, BAD_ENUM 6, BAD_INSTANT 7, BAD_NUMBER 6, END_BEFORE_START 7, "
+            + "ANSWER_OUTSIDE_CALL 6, UNKNOWN_TRUNK 6, ACCOUNT_MISMATCH 6, NO_TRUNK 6, DUPLICATE_CONFLICT 6)";
 }
 
 @OnH2

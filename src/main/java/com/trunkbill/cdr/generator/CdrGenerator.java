@@ -260,10 +260,10 @@ public final class CdrGenerator {
 
     /** One of the account's 100 DIDs (fictional 555-01xx style numbers in the US). */
     private String did(String accountId, String country) {
-        int variant = Math.floorMod(accountId.hashCode(), 4);
+        int hash = Math.floorMod(accountId.hashCode(), 40);
         String lastTwo = String.format("%02d", random.nextInt(100));
         return switch (country) {
-            case "US" -> "+1" + new String[] {"212", "512", "312", "646"}[variant] + "55501" + lastTwo;
+            case "US" -> "+1" + new String[] {"212", "512", "312", "646"}[hash % 4] + "5550" + (hash / 4) + lastTwo;
             case "DE" -> "+49301234567" + lastTwo.charAt(1);
             case "HR" -> "+3851456780" + lastTwo.charAt(1);
             case "FR" -> "+331456789" + lastTwo;
