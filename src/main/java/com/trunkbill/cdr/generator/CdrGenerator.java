@@ -261,7 +261,7 @@ public final class CdrGenerator {
     /** One of the account's 100 DIDs (fictional 555-01xx style numbers in the US). */
     private String did(String accountId, String country) {
         int hash = Math.floorMod(accountId.hashCode(), 40);
-        String lastTwo = String.format("%02d", random.nextInt(100));
+        String lastTwo = digits(random.nextInt(100), 2);
         return switch (country) {
             case "US" -> "+1" + new String[] {"212", "512", "312", "646"}[hash % 4] + "5550" + (hash / 4) + lastTwo;
             case "DE" -> "+49301234567" + lastTwo.charAt(1);
@@ -276,7 +276,7 @@ public final class CdrGenerator {
     /** Inbound calls: mostly the DID, 10% a toll-free number of a US account. */
     private String inboundDid(String did, String country) {
         if ("US".equals(country) && random.nextDouble() < 0.10) {
-            return "+1800555" + String.format("%04d", random.nextInt(10_000));
+            return "+1800555" + digits(random.nextInt(10_000), 4);
         }
         return did;
     }
@@ -316,7 +316,13 @@ public final class CdrGenerator {
 
     private String nanp(String[] areas) {
         return "+1" + areas[random.nextInt(areas.length)] + (2 + random.nextInt(8))
-                + String.format("%06d", random.nextInt(1_000_000));
+                + digits(random.nextInt(1_000_000), 6);
+    }
+
+    /** {@code value} left-padded with zeros to {@code width} digits. */
+    private static String digits(int value, int width) {
+        String text = Integer.toString(value);
+        return text.length() >= width ? text : "000000".substring(0, width - text.length()) + text;
     }
 
     private String world(Object[][] prefixes) {
