@@ -170,7 +170,11 @@ public class CdrImportJobConfiguration {
             ImportCounts counts;
             try {
                 counts = ingester.ingest(file, hash, format, foreignFormats.mapping(format), rejectsDir,
-                        contribution::incrementReadCount);
+                        rows -> {
+                            for (long i = 0; i < rows; i++) {
+                                contribution.incrementReadCount();
+                            }
+                        });
             } catch (CsvFileException e) {
                 JobSummary.add(contribution.getStepExecution(), "refused: " + e.getMessage()
                         + " (nothing of this file was stored)");

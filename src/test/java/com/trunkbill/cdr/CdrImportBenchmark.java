@@ -70,11 +70,12 @@ class CdrImportBenchmark {
     }
 
     private static void run(String url, String user, String password) {
+        // command-line arguments: they override application.properties (builder properties would not)
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TrunkbillApplication.class)
-                .properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
-                        "spring.datasource.password=" + password, "spring.batch.job.enabled=false",
-                        "trunkbill.output-dir=" + WORK.resolve("out"))
-                .run()) {
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password, "--spring.batch.job.enabled=false",
+                        "--trunkbill.output-dir=" + WORK.resolve("out"))) {
+            assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(url);
             DSLContext db = context.getBean(DSLContext.class);
             List.of(CDR, CDR_FILE_REJECT, CDR_FILE, TRUNK_STATE, TRUNK, SERVICE_ADDRESS, ACCOUNT)
                     .forEach(table -> db.deleteFrom(table).execute());
