@@ -162,8 +162,7 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
             }
             CSVRecord record = pending != null ? pending : records.next();
             pending = null;
-            long lineNo = record.getParser() == null ? 0 : startLine(record);
-            return mapping.map(lineNo, record.values());
+            return mapping.map(startLine(record), record.values());
         }
 
         /** SPEC §9: the line where the record starts (the parser stands after its last line). */

@@ -114,7 +114,7 @@ class CdrImportBenchmark {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         double cpuSeconds = (cpuNanos() - startedCpuNanos) / 1e9;
         System.out.printf("BENCHMARK %s: %,d rows in %.1f s = %,d rows/s (JVM CPU %.1f s = %,d rows per CPU-s); "
-                        + "peak heap %,d MB (max %,d MB); load average %.1f; %s%n", what, rows, seconds,
+                        + "heap pool peaks %,d MB (max heap %,d MB); load average %.1f; %s%n", what, rows, seconds,
                 Math.round(rows / seconds), cpuSeconds, Math.round(rows / cpuSeconds), peakHeapMb(),
                 Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), detail);
