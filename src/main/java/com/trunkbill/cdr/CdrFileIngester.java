@@ -77,7 +77,7 @@ public class CdrFileIngester {
                 if (handover == Handover.END) {
                     break;
                 }
-                ingestChunk(fileId, handover.chunk(), counts, rejects);
+                ingestChunk(fileId, name, handover.chunk(), counts, rejects);
                 rowsRead.accept(handover.chunk().size());
                 long now = System.nanoTime();
                 if (now - lastProgress > PROGRESS_NANOS) {
@@ -133,15 +133,16 @@ public class CdrFileIngester {
         }
     }
 
-    private void ingestChunk(long fileId, List<Validated> rows, ImportCounts counts, RejectsFile rejects) {
+    private void ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
+                             RejectsFile rejects) {
         List<String> ids = new ArrayList<>(rows.size());
         for (Validated validated : rows) {
             if (validated.result().isValid()) {
                 ids.add(validated.result().cdr().cdrId());
             }
         }
-        Map<String, String> stored = repository.storedContentHashes(ids);
-        Map<String, String> acceptedInChunk = new HashMap<>();
+        Map<String, CdrImportRepository.StoredCdr> stored = repository.storedCdrs(ids);
+        Map<String, CdrImportRepository.StoredCdr> acceptedInChunk = new HashMap<>();
         List<AcceptedCdr> accepted = new ArrayList<>(rows.size());
         for (Validated validated : rows) {
             CdrRow row = validated.row();
@@ -151,16 +152,17 @@ public class CdrFileIngester {
                 continue;
             }
             var cdr = result.cdr();
-            String firstHash = stored.get(cdr.cdrId());
-            if (firstHash == null) {
-                firstHash = acceptedInChunk.get(cdr.cdrId());
+            CdrImportRepository.StoredCdr first = stored.get(cdr.cdrId());
+            if (first == null) {
+                first = acceptedInChunk.get(cdr.cdrId());
             }
-            if (firstHash != null) {
-                if (firstHash.equals(cdr.contentHash())) {
+            if (first != null) {
+                if (first.contentHash().equals(cdr.contentHash())) {
                     counts.countDuplicate();
                 } else {
                     reject(row, new Rejection(RejectReason.DUPLICATE_CONFLICT, "cdr_id " + cdr.cdrId()
-                            + " was accepted before with different content; the first stays"), counts, rejects);
+                            + " was accepted from " + first.fileName() + " line " + first.lineNo()
+                            + " with different content; the first stays"), counts, rejects);
                 }
                 continue;
             }
@@ -169,7 +171,7 @@ public class CdrFileIngester {
                 reject(row, outcome.rejection(), counts, rejects);
                 continue;
             }
-            acceptedInChunk.put(cdr.cdrId(), cdr.contentHash());
+            acceptedInChunk.put(cdr.cdrId(), new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));
             accepted.add(new AcceptedCdr(cdr, outcome));
             counts.countAccepted();
         }

@@ -186,6 +186,10 @@ public class CdrImportJobConfiguration {
             String line = name + ": " + counts.summary();
             log.info(line);
             JobSummary.add(contribution.getStepExecution(), line);
+            if (counts.rejected() > 0) {
+                JobSummary.add(contribution.getStepExecution(), name + ": refused rows with line and reason in "
+                        + rejectsDir.resolve(name + ".rejects.csv"));
+            }
         }
     }
 }

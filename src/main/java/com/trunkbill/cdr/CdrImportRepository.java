@@ -73,15 +73,21 @@ public class CdrImportRepository {
         }
     }
 
-    /** content_hash of the stored CDRs among {@code cdrIds}: one query per chunk. */
-    public Map<String, String> storedContentHashes(Collection<String> cdrIds) {
-        Map<String, String> hashes = new HashMap<>();
+    /** A stored CDR as duplicate detection needs it: its content hash and where it came from. */
+    public record StoredCdr(String contentHash, String fileName, long lineNo) {
+    }
+
+    /** The stored CDRs among {@code cdrIds}, by id: one query per chunk. */
+    public Map<String, StoredCdr> storedCdrs(Collection<String> cdrIds) {
+        Map<String, StoredCdr> stored = new HashMap<>();
         if (cdrIds.isEmpty()) {
-            return hashes;
+            return stored;
         }
-        db.select(CDR.CDR_ID, CDR.CONTENT_HASH).from(CDR).where(CDR.CDR_ID.in(cdrIds))
-                .forEach(r -> hashes.put(r.value1(), r.value2()));
-        return hashes;
+        db.select(CDR.CDR_ID, CDR.CONTENT_HASH, CDR_FILE.FILE_NAME, CDR.LINE_NO).from(CDR)
+                .join(CDR_FILE).on(CDR_FILE.FILE_ID.eq(CDR.FILE_ID))
+                .where(CDR.CDR_ID.in(cdrIds))
+                .forEach(r -> stored.put(r.value1(), new StoredCdr(r.value2(), r.value3(), r.value4())));
+        return stored;
     }
 
     private static final String INSERT_CDR = "insert into cdr (cdr_id, file_id, line_no, call_id, trunk_id, "

@@ -137,7 +137,8 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
                 .map(r -> r.value1() + "@" + r.value2())).containsExactly("c-1@2", "c-10@12");
         assertThat(JobSummary.lines(execution)).contains("cdrs.csv: read 11  accepted 2  duplicates 0  rejected 9 ("
                 + "MALFORMED_ROW 1, MISSING_FIELD 1, FIELD_TOO_LONG 1, BAD_ENUM 1, BAD_INSTANT 1, BAD_NUMBER 1, "
-                + "END_BEFORE_START 1, ANSWER_OUTSIDE_CALL 1, UNKNOWN_TRUNK 1)");
+                + "END_BEFORE_START 1, ANSWER_OUTSIDE_CALL 1, UNKNOWN_TRUNK 1)",
+                "cdrs.csv: refused rows with line and reason in " + outputDir.resolve("rejects/cdrs.csv.rejects.csv"));
     }
 
     @Test
@@ -210,6 +211,10 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
                 .containsExactly(tuple("4", "DUPLICATE_CONFLICT"));
         assertThat(rejects("c.csv")).extracting(r -> r.get("line"), r -> r.get("reason"))
                 .containsExactly(tuple("4", "DUPLICATE_CONFLICT"));
+        assertThat(rejects("c.csv").get(0).get("detail"))
+                .isEqualTo("cdr_id c-2 was accepted from b.csv line 4 with different content; the first stays");
+        assertThat(rejects("a.csv").get(0).get("detail"))
+                .isEqualTo("cdr_id c-1 was accepted from a.csv line 2 with different content; the first stays");
     }
 
     @Test
