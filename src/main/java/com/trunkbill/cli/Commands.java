@@ -1,5 +1,11 @@
 package com.trunkbill.cli;
 
+import com.trunkbill.cdr.ImportCdrsCommand;
+import com.trunkbill.cdr.generator.GenerateCdrsCommand;
+import com.trunkbill.inventory.ImportInventoryCommand;
+import com.trunkbill.invoice.InvoiceCommand;
+import com.trunkbill.ratetable.ImportRatesCommand;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +17,11 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
-                new com.trunkbill.cdr.ImportCdrsCommand(),
-                new com.trunkbill.cdr.generator.GenerateCdrsCommand()
+                new ImportInventoryCommand(),
+                new ImportRatesCommand(),
+                new ImportCdrsCommand(),
+                new InvoiceCommand(),
+                new GenerateCdrsCommand()
         );
     }
 
