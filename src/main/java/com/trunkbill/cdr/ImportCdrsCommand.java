@@ -41,7 +41,7 @@ public class ImportCdrsCommand implements JobCommand {
         String formatText = options.get("format").orElse("canonical");
         CdrFormat format = CdrFormat.fromOption(formatText);
         if (format == null) {
-            throw new UsageException(name() + ": --format " + formatText + " is not canonical, asterisk or freeswitch");
+            throw new UsageException("--format " + formatText + " is not canonical, asterisk or freeswitch");
         }
         return new JobParametersBuilder().addString("dir", dir).addString("format", format.optionValue())
                 .toJobParameters();

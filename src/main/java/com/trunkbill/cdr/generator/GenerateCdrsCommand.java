@@ -53,17 +53,17 @@ public class GenerateCdrsCommand implements ToolCommand {
         try {
             seed = Long.parseLong(options.require("seed"));
         } catch (NumberFormatException e) {
-            throw new UsageException(name() + ": --seed " + options.require("seed") + " is not a whole number");
+            throw new UsageException("--seed " + options.require("seed") + " is not a whole number");
         }
         YearMonth month;
         try {
             month = YearMonth.parse(options.require("month"));
         } catch (DateTimeParseException e) {
-            throw new UsageException(name() + ": --month " + options.require("month") + " is not YYYY-MM");
+            throw new UsageException("--month " + options.require("month") + " is not YYYY-MM");
         }
         Path inventoryDir = Path.of(options.get("inventory").orElse("sample-cdrs/inventory"));
         if (!Files.isRegularFile(inventoryDir.resolve("trunks.csv"))) {
-            throw new UsageException(name() + ": --inventory " + inventoryDir + " has no trunks.csv");
+            throw new UsageException("--inventory " + inventoryDir + " has no trunks.csv");
         }
         long rowsPerFile = options.positiveLong("rows-per-file").orElse(1_000_000L);
         Path outDir = Path.of(options.require("out"));
