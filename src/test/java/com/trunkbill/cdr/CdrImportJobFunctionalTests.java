@@ -427,10 +427,14 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void theShippedSampleImports() {
+    void theShippedSampleImportsAfterTheShippedInventory() {
         db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK_STATE).execute();
         db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK).execute();
-        loadInventory(db, Path.of("sample-cdrs/inventory"));
+        // the demo's order: the inventory import job, then the three CDR runs
+        JobExecution inventory = launcher.launch("inventoryImportJob", new JobParametersBuilder()
+                .addString("dir", Path.of("sample-cdrs/inventory").toAbsolutePath().toString())
+                .addString("as-of", "2026-10-01T00:00:00Z").toJobParameters(), RunPolicy.NEW_RUN_EACH_TIME).execution();
+        assertThat(inventory.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         JobExecution canonical = importCdrs(Path.of("sample-cdrs").toAbsolutePath());
         JobExecution asterisk = importCdrs(Path.of("sample-cdrs/asterisk").toAbsolutePath(), "asterisk");
