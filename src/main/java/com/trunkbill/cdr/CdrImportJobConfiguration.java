@@ -87,7 +87,7 @@ public class CdrImportJobConfiguration {
 
     @Bean
     public Step ingestCdrFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   Tasklet ingestCdrFilesTasklet) {
+                                   IngestTasklet ingestCdrFilesTasklet) {
         return new StepBuilder("ingestCdrFilesStep", jobRepository).tasklet(ingestCdrFilesTasklet, transactionManager)
                 .build();
     }
