@@ -1,0 +1,101 @@
+package com.trunkbill.support;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvInputTests {
+
+    @TempDir
+    Path dir;
+
+    private static final Set<String> KNOWN = Set.of("id", "name", "note");
+
+    @Test
+    void findsColumnsByHeaderNameCaseInsensitivelyAndTrimsValues() throws IOException {
+        Path file = write("a.csv", "\uFEFFNote, ID ,Name,extra\n x ,1, Alice ,?\n");
+        try (CsvInput input = CsvInput.open(file, Set.of("id", "name"), KNOWN)) {
+            List<CsvLine> lines = read(input);
+            assertThat(input.unknownColumns()).containsExactly("extra");
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0).get("id")).isEqualTo("1");
+            assertThat(lines.get(0).get("name")).isEqualTo("Alice");
+            assertThat(lines.get(0).get("note")).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void emptyCellIsAbsent() throws IOException {
+        Path file = write("a.csv", "id,name\n1,\n");
+        try (CsvInput input = CsvInput.open(file, Set.of("id"), KNOWN)) {
+            assertThat(read(input).get(0).get("name")).isNull();
+        }
+    }
+
+    @Test
+    void lineNumbersAreWhereEachRecordStartsSkippingEmptyLinesAndCountingQuotedBreaks() throws IOException {
+        Path file = write("a.csv", "id,name\n1,a\n\n2,\"multi\nline\"\n3,c\n\n\n4,d");
+        try (CsvInput input = CsvInput.open(file, Set.of("id"), KNOWN)) {
+            List<CsvLine> lines = read(input);
+            assertThat(lines).extracting(CsvLine::lineNo).containsExactly(2L, 4L, 6L, 9L);
+            assertThat(lines).extracting(line -> line.get("id")).containsExactly("1", "2", "3", "4");
+        }
+    }
+
+    @Test
+    void wrongColumnCountIsVisiblePerRecord() throws IOException {
+        Path file = write("a.csv", "id,name\n1,a,surplus\n2\n3,c\n");
+        try (CsvInput input = CsvInput.open(file, Set.of("id"), KNOWN)) {
+            assertThat(read(input)).extracting(CsvLine::hasHeaderWidth).containsExactly(false, false, true);
+        }
+    }
+
+    @Test
+    void missingRequiredColumnRefusesTheFileNamingFileAndColumn() throws IOException {
+        Path file = write("trunks.csv", "id\n1\n");
+        assertThatThrownBy(() -> CsvInput.open(file, Set.of("id", "name"), KNOWN))
+                .isInstanceOf(CsvFileException.class)
+                .hasMessage("trunks.csv: required column 'name' is missing");
+    }
+
+    @Test
+    void unterminatedQuoteRefusesTheFile() throws IOException {
+        Path file = write("bad.csv", "id,name\n1,\"never closed\n2,b\n");
+        try (CsvInput input = CsvInput.open(file, Set.of("id"), KNOWN)) {
+            assertThatThrownBy(() -> read(input)).isInstanceOf(CsvFileException.class).hasMessageContaining("bad.csv");
+        }
+    }
+
+    @Test
+    void readsGzipCompressedFiles() throws IOException {
+        Path file = dir.resolve("a.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("id,name\n7,g\n".getBytes(StandardCharsets.UTF_8));
+        }
+        try (CsvInput input = CsvInput.open(file, Set.of("id"), KNOWN)) {
+            assertThat(read(input)).extracting(line -> line.get("name")).containsExactly("g");
+        }
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private static List<CsvLine> read(CsvInput input) {
+        List<CsvLine> lines = new ArrayList<>();
+        input.forEach(lines::add);
+        return lines;
+    }
+}
