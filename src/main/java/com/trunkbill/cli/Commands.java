@@ -11,6 +11,7 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
+                new com.trunkbill.report.ReportCommand()
         );
     }
 
