@@ -14,6 +14,7 @@ import com.trunkbill.usage.model.FairUseRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -50,7 +51,8 @@ final class IndexPage {
             nav{background:#fff;border-bottom:1px solid var(--line);padding:8px 32px;position:sticky;top:0}
             nav a{margin-right:16px;color:var(--accent);text-decoration:none;font-size:13px}
             main{padding:8px 32px 48px;max-width:1400px}
-            section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin:18px 0}
+            section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin:18px 0;\
+overflow-x:auto}
             h2{margin:0 0 12px;font-size:17px}
             h3{margin:14px 0 6px;font-size:14px;color:var(--muted)}
             table{border-collapse:collapse;width:100%;font-size:13px}
@@ -93,7 +95,7 @@ final class IndexPage {
                 .append("<title>trunkbill report ").append(escape(period)).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<header><h1>trunkbill — billing period ").append(escape(period)).append("</h1>")
-                .append("<p>Generated ").append(escape(content.generatedAt())).append(" from the billing database. ")
+                .append("<p>Generated ").append(escape(content.generatedAt().truncatedTo(ChronoUnit.SECONDS))).append(" from the billing database. ")
                 .append("CSV files of this report: <a style=\"color:#bcccdc\" href=\"channel-usage.csv\">channel-usage</a>, ")
                 .append("<a style=\"color:#bcccdc\" href=\"channel-sizing.csv\">channel-sizing</a>, ")
                 .append("<a style=\"color:#bcccdc\" href=\"fair-use.csv\">fair-use</a>, ")
@@ -266,7 +268,6 @@ final class IndexPage {
         for (DailyUsage row : rows) {
             maxValue = Math.max(maxValue, Math.max(row.peakConcurrent(), row.channels()));
         }
-        int firstDay = rows.get(0).date().getDayOfMonth();
         int daysInMonth = rows.get(0).date().lengthOfMonth();
         double slot = (double) (width - left - 4) / daysInMonth;
         double scale = (double) plotHeight / maxValue;
@@ -306,13 +307,11 @@ final class IndexPage {
         html.append("<polyline points=\"").append(capacity)
                 .append("\" fill=\"none\" stroke=\"#b26a00\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>");
         html.append("<text x=\"").append(left).append("\" y=\"").append(height - 3)
-                .append("\" font-size=\"9\" fill=\"#616e7c\">").append(escape(rows.get(0).date())).append("</text>");
+                .append("\" font-size=\"9\" fill=\"#616e7c\">").append(escape(rows.get(0).date().withDayOfMonth(1)))
+                .append("</text>");
         html.append("<text x=\"").append(width - 2).append("\" y=\"").append(height - 3)
                 .append("\" font-size=\"9\" text-anchor=\"end\" fill=\"#616e7c\">")
-                .append(escape(rows.get(rows.size() - 1).date())).append("</text>");
-        if (firstDay > 1) {
-            html.append("<title>").append(escape(trunkId + " existed from " + rows.get(0).date())).append("</title>");
-        }
+                .append(escape(rows.get(0).date().withDayOfMonth(daysInMonth))).append("</text>");
         html.append("</svg></figure>");
     }
 
