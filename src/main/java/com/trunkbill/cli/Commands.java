@@ -11,7 +11,8 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
-                new com.trunkbill.report.ReportCommand()
+                new com.trunkbill.report.ReportCommand(),
+                new com.trunkbill.operations.HistoryCommand()
         );
     }
 
