@@ -238,6 +238,12 @@ final class ReportFixtures {
                 .execute();
     }
 
+    void trunkLine(String invoiceId, int lineNo, String kind, String trunkId, String amount) {
+        db.insertInto(INVOICE_LINE).set(INVOICE_LINE.INVOICE_ID, invoiceId).set(INVOICE_LINE.LINE_NO, lineNo)
+                .set(INVOICE_LINE.KIND, kind).set(INVOICE_LINE.TRUNK_ID, trunkId)
+                .set(INVOICE_LINE.AMOUNT, new BigDecimal(amount)).set(INVOICE_LINE.CURRENCY, "USD").execute();
+    }
+
     void taxLine(String invoiceId, int lineNo, String taxCode, String jurisdiction, String base, String amount) {
         db.insertInto(INVOICE_LINE).set(INVOICE_LINE.INVOICE_ID, invoiceId).set(INVOICE_LINE.LINE_NO, lineNo)
                 .set(INVOICE_LINE.KIND, "TAX").set(INVOICE_LINE.TAX_CODE, taxCode)

@@ -24,7 +24,7 @@ package com.trunkbill.report;
  *   u2 TRK-U outbound US Oct 21 3 s answered, US_UNLIMITED billed 6 s                RATED 0
  *   u3 TRK-U inbound Oct 22 600 s answered, ORIGINATION                              RATED 0.06
  * channel plans (STANDARD): UNLIMITED_US 25.00 / channel-month, fair use 10 min / channel, overage 0.0100
- * invoice INV-ACC-1-2026-10 DRAFT 100.00 + 8.88 = 108.88 USD with two NY tax lines
+ * invoice INV-ACC-1-2026-10 DRAFT 100.00 + 8.88 = 108.88 USD: channel fees TRK-A 30.00, TRK-F2 70.00, two NY taxes
  * </pre>
  */
 final class ReportScenario {
@@ -90,7 +90,9 @@ final class ReportScenario {
                 null);
 
         f.invoice("INV-ACC-1-2026-10", "ACC-1", "2026-10", "DRAFT", "100.0000", "8.8800", "108.8800");
-        f.taxLine("INV-ACC-1-2026-10", 1, "US-NY-SALES", "US-NY-New York-New York", "100.0000", "4.0000");
-        f.taxLine("INV-ACC-1-2026-10", 2, "US-NY-NYC-LOCAL", "US-NY-New York-New York", "100.0000", "4.8800");
+        f.trunkLine("INV-ACC-1-2026-10", 1, "CHANNEL_FEE", "TRK-A", "30.0000");
+        f.trunkLine("INV-ACC-1-2026-10", 2, "CHANNEL_FEE", "TRK-F2", "70.0000");
+        f.taxLine("INV-ACC-1-2026-10", 3, "US-NY-SALES", "US-NY-New York-New York", "100.0000", "4.0000");
+        f.taxLine("INV-ACC-1-2026-10", 4, "US-NY-NYC-LOCAL", "US-NY-New York-New York", "100.0000", "4.8800");
     }
 }
