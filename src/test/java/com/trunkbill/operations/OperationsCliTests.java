@@ -54,7 +54,8 @@ class OperationsCliTests {
                 "trunkbill_cdrs_rated_total 0.0",
                 "trunkbill_cdrs_rejected_total{reason=\"NO_RATE\"} 0.0",
                 "trunkbill_cdrs_rejected_total{reason=\"MALFORMED\"} 0.0",
-                "trunkbill_invoices{status=\"FINAL\"} 0.0");
+                "trunkbill_invoices{status=\"FINAL\"} 0.0")
+                .doesNotContain("_active_seconds");
         assertThat(metrics.resolveSibling("trunkbill.prom.tmp")).doesNotExist();
 
         out.reset();
