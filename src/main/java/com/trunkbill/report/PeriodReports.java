@@ -167,22 +167,22 @@ public class PeriodReports {
      */
     private static void writeReconciliationDetail(Path file, Reconciliation reconciled) {
         try (CsvOutput csv = CsvOutput.create(file, RECONCILIATION_DETAIL_COLUMNS)) {
-            List<ReconciliationRow> rows = new ArrayList<>(reconciled.files());
-            rows.add(reconciled.total());
-            for (ReconciliationRow r : rows) {
-                boolean total = r == reconciled.total();
-                csv.row(r.file(), "accepted", "", r.rated() + r.noRate() + r.notYetRated());
-                csv.row(r.file(), "not_yet_rated", "", r.notYetRated());
-                csv.row(r.file(), "identity", "", r.identityHolds() ? "holds" : "broken");
-                Map<String, Long> kinds = total ? reconciled.totalAnomaliesByKind()
-                        : reconciled.anomaliesByKind().getOrDefault(r.file(), Map.of());
-                kinds.forEach((kind, n) -> csv.row(r.file(), "anomalies", kind, n));
-                Map<String, BigDecimal> money = total ? reconciled.totalMoneyRated()
-                        : reconciled.moneyRated().getOrDefault(r.file(), Map.of());
-                money.forEach((currency, amount) -> csv.row(r.file(), "money_rated", currency,
-                        amount.setScale(IndexPage.minorUnits(currency), RoundingMode.HALF_UP)));
+            for (int i = 0; i < reconciled.files().size(); i++) {
+                writeDetail(csv, reconciled.files().get(i), reconciled.anomaliesByKind().get(i),
+                        reconciled.moneyRated().get(i));
             }
+            writeDetail(csv, reconciled.total(), reconciled.totalAnomaliesByKind(), reconciled.totalMoneyRated());
         }
+    }
+
+    private static void writeDetail(CsvOutput csv, ReconciliationRow r, Map<String, Long> anomalies,
+                                    Map<String, BigDecimal> money) {
+        csv.row(r.file(), "accepted", "", r.rated() + r.noRate() + r.notYetRated());
+        csv.row(r.file(), "not_yet_rated", "", r.notYetRated());
+        csv.row(r.file(), "identity", "", r.identityHolds() ? "holds" : "broken");
+        anomalies.forEach((kind, n) -> csv.row(r.file(), "anomalies", kind, n));
+        money.forEach((currency, amount) -> csv.row(r.file(), "money_rated", currency,
+                amount.setScale(IndexPage.minorUnits(currency), RoundingMode.HALF_UP)));
     }
 
     private static List<String> reconciliationSummary(Reconciliation reconciled) {

@@ -32,22 +32,26 @@ public class ReconciliationRepository {
         this.db = db;
     }
 
-    /** Reconciliation of all files, in ingestion order, and the money and anomalies behind it. */
+    /**
+     * Reconciliation of all files, in ingestion order, and the money and anomalies behind it: the i-th map of
+     * {@code anomaliesByKind} (kind to CDRs) and of {@code moneyRated} (currency to amount) belong to the i-th
+     * file (files are told apart by id, not by their possibly repeated base name).
+     */
     public record Reconciliation(List<ReconciliationRow> files, ReconciliationRow total,
-                                 Map<String, Map<String, Long>> anomaliesByKind,
-                                 Map<String, Map<String, BigDecimal>> moneyRated) {
+                                 List<Map<String, Long>> anomaliesByKind,
+                                 List<Map<String, BigDecimal>> moneyRated) {
 
         /** Anomaly kind to CDR count over all files. */
         public Map<String, Long> totalAnomaliesByKind() {
             Map<String, Long> total = new TreeMap<>();
-            anomaliesByKind.values().forEach(kinds -> kinds.forEach((kind, n) -> total.merge(kind, n, Long::sum)));
+            anomaliesByKind.forEach(kinds -> kinds.forEach((kind, n) -> total.merge(kind, n, Long::sum)));
             return total;
         }
 
         /** Currency to money rated over all files. */
         public Map<String, BigDecimal> totalMoneyRated() {
             Map<String, BigDecimal> total = new TreeMap<>();
-            moneyRated.values().forEach(money -> money.forEach((currency, amount) ->
+            moneyRated.forEach(money -> money.forEach((currency, amount) ->
                     total.merge(currency, amount, BigDecimal::add)));
             return total;
         }
@@ -58,18 +62,21 @@ public class ReconciliationRepository {
 
     public Reconciliation reconcile() {
         Map<Long, RatingCounts> counts = ratingCountsByFile();
-        Map<Long, String> fileNames = new HashMap<>();
+        Map<Long, Map<String, Long>> anomalies = anomaliesByKind();
+        Map<Long, Map<String, BigDecimal>> money = moneyRated();
         List<ReconciliationRow> rows = new ArrayList<>();
+        List<Map<String, Long>> fileAnomalies = new ArrayList<>();
+        List<Map<String, BigDecimal>> fileMoney = new ArrayList<>();
         db.selectFrom(CDR_FILE).orderBy(CDR_FILE.INGESTED_AT, CDR_FILE.FILE_ID).forEach(file -> {
-            String name = baseName(file.getFileName());
-            fileNames.put(file.getFileId(), name);
             RatingCounts rating = counts.getOrDefault(file.getFileId(), new RatingCounts(0, 0, 0, 0));
-            rows.add(new ReconciliationRow(name, file.getReadCount(), rating.rated(), file.getDuplicates(),
-                    rating.anomalies(), rating.noRate(), file.getUnknownTrunk(), file.getAccountMismatch(),
-                    file.getNoTrunk(), file.getDuplicateConflict(), file.getMalformed(), rating.notYetRated()));
+            rows.add(new ReconciliationRow(baseName(file.getFileName()), file.getReadCount(), rating.rated(),
+                    file.getDuplicates(), rating.anomalies(), rating.noRate(), file.getUnknownTrunk(),
+                    file.getAccountMismatch(), file.getNoTrunk(), file.getDuplicateConflict(), file.getMalformed(),
+                    rating.notYetRated()));
+            fileAnomalies.add(anomalies.getOrDefault(file.getFileId(), Map.of()));
+            fileMoney.add(money.getOrDefault(file.getFileId(), Map.of()));
         });
-        return new Reconciliation(rows, ReconciliationRow.total(rows), anomaliesByKind(fileNames),
-                moneyRated(fileNames));
+        return new Reconciliation(rows, ReconciliationRow.total(rows), fileAnomalies, fileMoney);
     }
 
     private Map<Long, RatingCounts> ratingCountsByFile() {
@@ -87,9 +94,9 @@ public class ReconciliationRepository {
         return counts;
     }
 
-    /** File name to anomaly kind to CDRs; a CDR with several kinds counts once under each kind. */
-    private Map<String, Map<String, Long>> anomaliesByKind(Map<Long, String> fileNames) {
-        Map<String, Map<String, Long>> byFile = new HashMap<>();
+    /** File id to anomaly kind to CDRs; a CDR with several kinds counts once under each kind. */
+    private Map<Long, Map<String, Long>> anomaliesByKind() {
+        Map<Long, Map<String, Long>> byFile = new HashMap<>();
         Field<Integer> n = DSL.count();
         db.select(CDR.FILE_ID, RATED_CDR.ANOMALIES, n)
                 .from(CDR)
@@ -97,8 +104,7 @@ public class ReconciliationRepository {
                 .where(RATED_CDR.STATUS.eq("RATED")).and(RATED_CDR.ANOMALIES.isNotNull())
                 .groupBy(CDR.FILE_ID, RATED_CDR.ANOMALIES)
                 .forEach(r -> {
-                    Map<String, Long> kinds = byFile.computeIfAbsent(fileNames.getOrDefault(r.value1(),
-                            "file " + r.value1()), f -> new TreeMap<>());
+                    Map<String, Long> kinds = byFile.computeIfAbsent(r.value1(), f -> new TreeMap<>());
                     for (String kind : r.value2().split(",")) {
                         if (!kind.isBlank()) {
                             kinds.merge(kind.trim(), r.value3().longValue(), Long::sum);
@@ -108,16 +114,16 @@ public class ReconciliationRepository {
         return byFile;
     }
 
-    /** File name to currency to the sum of the unrounded costs of its RATED CDRs. */
-    private Map<String, Map<String, BigDecimal>> moneyRated(Map<Long, String> fileNames) {
-        Map<String, Map<String, BigDecimal>> byFile = new HashMap<>();
+    /** File id to currency to the sum of the unrounded costs of its RATED CDRs. */
+    private Map<Long, Map<String, BigDecimal>> moneyRated() {
+        Map<Long, Map<String, BigDecimal>> byFile = new HashMap<>();
         db.select(CDR.FILE_ID, RATED_CDR.CURRENCY, DSL.sum(RATED_CDR.COST))
                 .from(CDR)
                 .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(RATED_CDR.IS_CURRENT.isTrue()))
                 .where(RATED_CDR.STATUS.eq("RATED")).and(RATED_CDR.CURRENCY.isNotNull())
                 .groupBy(CDR.FILE_ID, RATED_CDR.CURRENCY)
-                .forEach(r -> byFile.computeIfAbsent(fileNames.getOrDefault(r.value1(), "file " + r.value1()),
-                        f -> new TreeMap<>()).merge(r.value2(), r.value3(), BigDecimal::add));
+                .forEach(r -> byFile.computeIfAbsent(r.value1(), f -> new TreeMap<>())
+                        .merge(r.value2(), r.value3(), BigDecimal::add));
         return byFile;
     }
 
@@ -130,5 +136,4 @@ public class ReconciliationRepository {
         Path name = Path.of(fileName).getFileName();
         return name == null ? fileName : name.toString();
     }
-
 }

@@ -163,6 +163,34 @@ public abstract class ReportingJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void filesWithTheSameBaseNameKeepTheirOwnLines() throws IOException {
+        fixtures.account("ACC-1", "Acme");
+        fixtures.trunk("TRK-A").insert();
+        long frankfurt = fixtures.file("/sbc/frankfurt/cdrs.csv", "2026-10-10T01:00:00Z", 1, 1, 0, 0, 0, 0, 0, 0);
+        long newYork = fixtures.file("/sbc/new-york/cdrs.csv", "2026-10-11T01:00:00Z", 2, 1, 1, 0, 0, 0, 0, 0);
+        fixtures.cdr("x1").file(frankfurt).trunk("TRK-A").answered("2026-10-07T10:00:00Z", "2026-10-07T10:01:00Z")
+                .insert();
+        fixtures.cdr("x2").file(newYork).trunk("TRK-A").answered("2026-10-08T10:00:00Z", "2026-10-08T10:01:00Z")
+                .insert();
+        long run = fixtures.ratingRun();
+        fixtures.rated("x1", run, true, "RATED", "TERMINATION", "United States", 60, 60, "0.0100000000",
+                "TRUNK_INACTIVE");
+        fixtures.rated("x2", run, true, "RATED", "TERMINATION", "United States", 60, 60, "0.0200000000", null);
+
+        report("2026-10");
+
+        assertThat(lines("reconciliation.csv")).containsExactly(
+                "file,read,rated,rejected,duplicates,anomalies,no_rate,unknown_trunk,account_mismatch,no_trunk,"
+                        + "duplicate_conflict,malformed",
+                "cdrs.csv,1,1,0,0,1,0,0,0,0,0,0",
+                "cdrs.csv,2,1,0,1,0,0,0,0,0,0,0",
+                "TOTAL,3,2,0,1,1,0,0,0,0,0,0");
+        assertThat(lines("reconciliation-detail.csv")).containsSubsequence(
+                "cdrs.csv,anomalies,TRUNK_INACTIVE,1", "cdrs.csv,money_rated,USD,0.01",
+                "cdrs.csv,money_rated,USD,0.02", "TOTAL,money_rated,USD,0.03");
+    }
+
+    @Test
     void fairUseShowsAllowanceUseOverageAndPolicySignals() throws IOException {
         ReportScenario.october(fixtures);
 
