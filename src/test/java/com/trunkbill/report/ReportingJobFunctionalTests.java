@@ -85,6 +85,22 @@ public abstract class ReportingJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void aCallFromThePreviousMonthOccupiesTheFirstDay() throws IOException {
+        fixtures.account("ACC-1", "Acme");
+        fixtures.trunk("TRK-A").insert();
+        long file = fixtures.file("sep.csv", "2026-10-01T01:00:00Z", 2, 2, 0, 0, 0, 0, 0, 0);
+        // Sep 30 23:50 -> Oct 1 00:10: 600 s on Oct 1, in progress at midnight, a call of September
+        fixtures.cdr("s1").file(file).trunk("TRK-A").answered("2026-09-30T23:50:00Z", "2026-10-01T00:10:00Z").insert();
+        // ends before October: nothing on Oct 1
+        fixtures.cdr("s2").file(file).trunk("TRK-A").answered("2026-09-30T22:00:00Z", "2026-09-30T23:00:00Z").insert();
+
+        report("2026-10");
+
+        assertThat(lines("channel-usage.csv")).contains(
+                "2026-10-01,TRK-A,2,1,2026-10-01T00:00:00Z,600,0.0035,0,0,0,false");
+    }
+
+    @Test
     void channelSizingAdvisesFromTheDailyPeaks() throws IOException {
         ReportScenario.october(fixtures);
 
