@@ -60,6 +60,8 @@ overflow-x:auto}
             th{background:#f0f4f8;font-weight:600;white-space:nowrap}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr.total td{font-weight:600;border-top:2px solid var(--ink)}
+            table.narrow{width:auto;min-width:360px}
+            td.file{white-space:nowrap}
             .cards{display:flex;flex-wrap:wrap;gap:12px}
             .card{flex:1 1 180px;border:1px solid var(--line);border-radius:6px;padding:10px 14px;background:#fff}
             .card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
@@ -343,7 +345,7 @@ overflow-x:auto}
                     .append("<th class=\"num\">Allowance min</th><th class=\"num\">Used min</th>")
                     .append("<th class=\"num\">Overage min</th><th class=\"num\">Overage</th>")
                     .append("<th class=\"num\">Short calls</th><th class=\"num\">Longest s</th>")
-                    .append("<th class=\"num\">Calls &gt; 4 h</th><th class=\"num\">Outbound</th><th>Flags</th>")
+                    .append("<th class=\"num\" title=\"answered calls longer than trunkbill.fair-use.long-call-seconds\">Long calls</th><th class=\"num\">Outbound</th><th>Flags</th>")
                     .append("</tr></thead><tbody>");
             for (FairUseRow r : rows) {
                 html.append("<tr><td>").append(escape(r.trunkId())).append("</td><td>").append(escape(r.trunkName()))
@@ -377,13 +379,14 @@ overflow-x:auto}
                 .append("<th class=\"num\">Anomalies</th><th class=\"num\">No rate</th>")
                 .append("<th class=\"num\">Unknown trunk</th><th class=\"num\">Account mismatch</th>")
                 .append("<th class=\"num\">No trunk</th><th class=\"num\">Duplicate conflict</th>")
-                .append("<th class=\"num\">Malformed</th><th>read = rated + rejected + duplicates</th>")
+                .append("<th class=\"num\">Malformed</th>")
+                .append("<th title=\"read = rated + rejected + duplicates\">Identity</th>")
                 .append("</tr></thead><tbody>");
         List<ReconciliationRow> rows = new ArrayList<>(reconciliation.files());
         rows.add(total);
         for (ReconciliationRow r : rows) {
             boolean isTotal = r == total;
-            html.append(isTotal ? "<tr class=\"total\">" : "<tr>").append("<td>").append(escape(r.file()))
+            html.append(isTotal ? "<tr class=\"total\">" : "<tr>").append("<td class=\"file\">").append(escape(r.file()))
                     .append("</td>").append(num(count(r.read()))).append(num(count(r.rated())))
                     .append(highlighted(r.rejected(), "hw")).append(num(count(r.duplicates())))
                     .append(highlighted(r.anomalies(), "hl")).append(highlighted(r.noRate(), "hw"))
@@ -391,8 +394,8 @@ overflow-x:auto}
                     .append(highlighted(r.noTrunk(), "hw")).append(highlighted(r.duplicateConflict(), "hw"))
                     .append(highlighted(r.malformed(), "hw")).append("<td>")
                     .append(r.identityHolds() ? "<span class=\"good\">holds</span>"
-                            : "<span class=\"bad\">does not hold (" + escape(count(r.notYetRated()))
-                            + " not yet rated)</span>")
+                            : "<span class=\"bad\">broken: " + escape(count(r.notYetRated()))
+                            + " not yet rated</span>")
                     .append("</td></tr>");
         }
         html.append("</tbody></table>");
@@ -401,7 +404,7 @@ overflow-x:auto}
         if (kinds.isEmpty()) {
             empty(html, "No anomalies.");
         } else {
-            html.append("<table><thead><tr><th>Anomaly</th><th class=\"num\">CDRs</th></tr></thead><tbody>");
+            html.append("<table class=\"narrow\"><thead><tr><th>Anomaly</th><th class=\"num\">CDRs</th></tr></thead><tbody>");
             kinds.forEach((kind, n) -> html.append("<tr><td>").append(escape(kind)).append("</td>")
                     .append(highlighted(n, "hl")).append("</tr>"));
             html.append("</tbody></table>");
@@ -411,12 +414,13 @@ overflow-x:auto}
         if (money.isEmpty()) {
             empty(html, "Nothing rated yet.");
         } else {
-            html.append("<table><thead><tr><th>Currency</th><th class=\"num\">Rated</th></tr></thead><tbody>");
+            html.append("<table class=\"narrow\"><thead><tr><th>Currency</th><th class=\"num\">Rated</th></tr></thead><tbody>");
             money.forEach((currency, amount) -> html.append("<tr><td>").append(escape(currency)).append("</td>")
                     .append(num(money(amount, currency))).append("</tr>"));
             html.append("</tbody></table>");
         }
-        html.append("<p class=\"note\">Every row of every file ingested so far, whatever its period (SPEC §7).")
+        html.append("<p class=\"note\">Every row of every file ingested so far, whatever its period (SPEC §7);")
+                .append(" identity: read = rated + rejected + duplicates.")
                 .append(" Anomalous CDRs are rated and billed; a CDR with several anomalies counts once in the")
                 .append(" file's column and once per kind below.</p></section>\n");
     }
