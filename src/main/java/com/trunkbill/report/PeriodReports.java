@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public class PeriodReports {
 
     static List<ChannelSizing> sizing(List<DailyUsage> rows) {
         Map<String, List<DailyUsage>> byTrunk = new LinkedHashMap<>();
-        rows.stream().sorted(java.util.Comparator.comparing(DailyUsage::trunkId))
+        rows.stream().sorted(Comparator.comparing(DailyUsage::trunkId))
                 .forEach(row -> byTrunk.computeIfAbsent(row.trunkId(), id -> new ArrayList<>()).add(row));
         return byTrunk.values().stream().map(ChannelSizing::of).toList();
     }

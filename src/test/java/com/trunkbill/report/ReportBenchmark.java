@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,15 +69,14 @@ public abstract class ReportBenchmark extends DatabaseTest {
                     + " '+12125550100', ?, ?, ?, 200, '2026-10', 'h')")) {
                 for (int i = 0; i < cdrs; i++) {
                     long startMillis = monthStart + (long) (random.nextDouble() * monthMillis);
-                    Timestamp startTs = Timestamp.from(Instant.ofEpochMilli(startMillis));
+                    OffsetDateTime startTime = Instant.ofEpochMilli(startMillis).atOffset(ZoneOffset.UTC);
                     insert.setString(1, "c" + i);
                     insert.setLong(2, file);
                     insert.setLong(3, i + 1);
                     insert.setString(4, "TRK-" + random.nextInt(20));
-                    insert.setObject(5, startTs.toInstant().atOffset(java.time.ZoneOffset.UTC));
-                    insert.setObject(6, startTs.toInstant().atOffset(java.time.ZoneOffset.UTC));
-                    insert.setObject(7, Instant.ofEpochMilli(startMillis + random.nextInt(600_000))
-                            .atOffset(java.time.ZoneOffset.UTC));
+                    insert.setObject(5, startTime);
+                    insert.setObject(6, startTime);
+                    insert.setObject(7, startTime.plusNanos(random.nextInt(600_000) * 1_000_000L));
                     insert.addBatch();
                     if (i % 10_000 == 9_999) {
                         insert.executeBatch();
