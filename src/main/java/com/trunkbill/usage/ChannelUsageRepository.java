@@ -1,12 +1,12 @@
 package com.trunkbill.usage;
 
 import com.trunkbill.inventory.InventoryRepository;
-import com.trunkbill.inventory.model.TrunkTimeline;
 import com.trunkbill.support.BillingPeriod;
 import com.trunkbill.usage.model.ChannelOccupancy;
 import com.trunkbill.usage.model.DailyUsage;
 import com.trunkbill.usage.model.DayActivity;
 import com.trunkbill.usage.model.UsageCall;
+import com.trunkbill.usage.model.UsageRow;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,33 +57,27 @@ public class ChannelUsageRepository {
     public record PeriodUsage(List<DailyUsage> rows, long callsOnDaysWithoutTrunk) {
     }
 
-    /** The group row id of the Freshworks outbound traffic of an account in a data center (SPEC §6). */
-    public static String freshworksGroup(String accountId, String dataCenter) {
-        return "FRESHWORKS:" + accountId + ":" + dataCenter;
-    }
-
     /** Every row of {@code channel-usage.csv} of the period, ordered by date then trunk id. */
     public PeriodUsage usage(BillingPeriod period) {
-        Map<String, TrunkTimeline> timelines = inventory.trunkTimelines();
-        Map<String, List<TrunkTimeline>> rowMembers = rowMembers(timelines.values());
+        List<UsageRow> usageRows = UsageRow.rowsOf(inventory.trunkTimelines().values());
         Map<String, List<DayActivity>> activity = activityByRow(period);
         List<DailyUsage> rows = new ArrayList<>();
         long lost = 0;
-        for (Map.Entry<String, List<TrunkTimeline>> row : rowMembers.entrySet()) {
-            List<DayActivity> days = activity.remove(row.getKey());
+        for (UsageRow row : usageRows) {
+            List<DayActivity> days = activity.remove(row.rowId());
             for (LocalDate day = period.firstDay(); !day.isAfter(period.lastDay()); day = day.plusDays(1)) {
                 DayActivity dayActivity = days == null ? DayActivity.idle(day)
                         : days.get(day.getDayOfMonth() - 1);
-                Optional<Integer> channels = channelsOn(row.getValue(), day);
+                Optional<Integer> channels = row.channelsOn(day);
                 if (channels.isPresent()) {
-                    rows.add(DailyUsage.of(row.getKey(), channels.get(), dayActivity));
+                    rows.add(DailyUsage.of(row.rowId(), channels.get(), dayActivity));
                 } else {
                     lost += dayActivity.calls();
                 }
             }
         }
-        for (Map.Entry<String, List<DayActivity>> unknown : activity.entrySet()) {
-            lost += unknown.getValue().stream().mapToLong(DayActivity::calls).sum();
+        for (List<DayActivity> unknown : activity.values()) {
+            lost += unknown.stream().mapToLong(DayActivity::calls).sum();
         }
         if (lost > 0) {
             log.warn("channel usage {}: {} CDRs start on days when their trunk did not exist; they have no row",
@@ -94,40 +87,9 @@ public class ChannelUsageRepository {
         return new PeriodUsage(rows, lost);
     }
 
-    /**
-     * Row id to the trunks whose channels it has: each trunk its own row (inbound Freshworks included), and
-     * one group per account and data center with Freshworks trunks.
-     */
-    private static Map<String, List<TrunkTimeline>> rowMembers(Iterable<TrunkTimeline> timelines) {
-        Map<String, List<TrunkTimeline>> members = new LinkedHashMap<>();
-        for (TrunkTimeline trunk : timelines) {
-            members.put(trunk.trunkId(), List.of(trunk));
-        }
-        for (TrunkTimeline trunk : timelines) {
-            if (trunk.isFreshworks()) {
-                members.computeIfAbsent(freshworksGroup(trunk.accountId(), trunk.dataCenter().name()),
-                        id -> new ArrayList<>()).add(trunk);
-            }
-        }
-        return members;
-    }
-
-    /** SPEC §9: a group's channels are the sum of its trunks' channels that day; empty when none existed. */
-    private static Optional<Integer> channelsOn(List<TrunkTimeline> members, LocalDate day) {
-        int sum = 0;
-        boolean anyExisted = false;
-        for (TrunkTimeline member : members) {
-            Optional<Integer> channels = member.channelsOn(day);
-            if (channels.isPresent()) {
-                anyExisted = true;
-                sum += channels.get();
-            }
-        }
-        return anyExisted ? Optional.of(sum) : Optional.empty();
-    }
-
     private Map<String, List<DayActivity>> activityByRow(BillingPeriod period) {
         Field<String> rowKey = DSL.when(CDR.FRESHWORKS_OUTBOUND.isTrue(),
+                        // UsageRow.freshworksGroupId in SQL: the stream is ordered by row
                         DSL.concat(DSL.inline("FRESHWORKS:"), TRUNK.ACCOUNT_ID, DSL.inline(":"), TRUNK.DATA_CENTER))
                 .otherwise(CDR.TRUNK_ID);
         Map<String, List<DayActivity>> activity = new HashMap<>();
