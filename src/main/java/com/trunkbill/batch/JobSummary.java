@@ -13,7 +13,11 @@ import java.util.List;
  */
 public final class JobSummary {
 
-    static final String KEY = "trunkbill.summary";
+    /**
+     * Keyed by execution: a restarted execution starts with a copy of the failed one's context, and its summary
+     * must not repeat the lines of the failed run.
+     */
+    static final String KEY = "trunkbill.summary.";
 
     private JobSummary() {
     }
@@ -25,13 +29,17 @@ public final class JobSummary {
     @SuppressWarnings("unchecked")
     public static void add(JobExecution job, String line) {
         ExecutionContext context = job.getExecutionContext();
-        List<String> lines = new ArrayList<>((List<String>) context.get(KEY, List.class, List.of()));
+        List<String> lines = new ArrayList<>((List<String>) context.get(key(job), List.class, List.of()));
         lines.add(line);
-        context.put(KEY, lines);
+        context.put(key(job), lines);
     }
 
     @SuppressWarnings("unchecked")
     public static List<String> lines(JobExecution job) {
-        return List.copyOf((List<String>) job.getExecutionContext().get(KEY, List.class, List.of()));
+        return List.copyOf((List<String>) job.getExecutionContext().get(key(job), List.class, List.of()));
+    }
+
+    private static String key(JobExecution job) {
+        return KEY + job.getId();
     }
 }

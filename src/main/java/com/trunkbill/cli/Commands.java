@@ -1,5 +1,10 @@
 package com.trunkbill.cli;
 
+import com.trunkbill.inventory.ImportInventoryCommand;
+import com.trunkbill.operations.HistoryCommand;
+import com.trunkbill.ratetable.ImportRatesCommand;
+import com.trunkbill.report.ReportCommand;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +16,10 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
-                new com.trunkbill.report.ReportCommand(),
-                new com.trunkbill.operations.HistoryCommand()
+                new ImportInventoryCommand(),
+                new ImportRatesCommand(),
+                new ReportCommand(),
+                new HistoryCommand()
         );
     }
 

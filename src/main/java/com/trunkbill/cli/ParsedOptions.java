@@ -27,12 +27,17 @@ public final class ParsedOptions {
         return new ParsedOptions(command, values);
     }
 
+    /** The subcommand these options were given to. */
+    public String command() {
+        return command;
+    }
+
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }
 
     public String require(String name) {
-        return get(name).orElseThrow(() -> new UsageException(command + ": --" + name + " is required"));
+        return get(name).orElseThrow(() -> new UsageException("--" + name + " is required"));
     }
 
     public boolean flag(String name) {
@@ -42,7 +47,7 @@ public final class ParsedOptions {
     public Path existingDirectory(String name) {
         Path dir = Path.of(require(name));
         if (!Files.isDirectory(dir)) {
-            throw new UsageException(command + ": --" + name + " " + dir + " is not a directory");
+            throw new UsageException("--" + name + " " + dir + " is not a directory");
         }
         return dir.toAbsolutePath().normalize();
     }
@@ -52,7 +57,7 @@ public final class ParsedOptions {
             try {
                 return BillingPeriod.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new UsageException(command + ": --" + name + " " + value + " is not a period YYYY-MM");
+                throw new UsageException("--" + name + " " + value + " is not a period YYYY-MM");
             }
         });
     }
@@ -62,7 +67,7 @@ public final class ParsedOptions {
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
-                throw new UsageException(command + ": --" + name + " " + value
+                throw new UsageException("--" + name + " " + value
                         + " is not an ISO-8601 instant with offset (e.g. 2026-10-01T00:00:00Z)");
             }
         });
@@ -73,7 +78,7 @@ public final class ParsedOptions {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw new UsageException(command + ": --" + name + " " + value + " is not a date YYYY-MM-DD");
+                throw new UsageException("--" + name + " " + value + " is not a date YYYY-MM-DD");
             }
         });
     }
@@ -88,7 +93,7 @@ public final class ParsedOptions {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new UsageException(command + ": --" + name + " " + value + " is not a positive whole number");
+            throw new UsageException("--" + name + " " + value + " is not a positive whole number");
         });
     }
 }

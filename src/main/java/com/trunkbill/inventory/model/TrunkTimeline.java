@@ -36,9 +36,13 @@ public record TrunkTimeline(String trunkId, String accountId, String name, Trunk
         return !instant.isBefore(createdAt) && (deletedAt == null || instant.isBefore(deletedAt));
     }
 
-    /** Whether {@code [createdAt, deletedAt)} overlaps {@code [from, to)}. */
+    /**
+     * Whether {@code [createdAt, deletedAt)} overlaps {@code [from, to)}. A trunk deleted at its creation instant
+     * has an empty interval and never exists.
+     */
     public boolean existsDuring(Instant from, Instant to) {
-        return createdAt.isBefore(to) && (deletedAt == null || deletedAt.isAfter(from));
+        return createdAt.isBefore(to)
+                && (deletedAt == null || (deletedAt.isAfter(from) && deletedAt.isAfter(createdAt)));
     }
 
     public boolean existsOn(LocalDate day) {

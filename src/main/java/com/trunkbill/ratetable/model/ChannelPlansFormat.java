@@ -1,0 +1,57 @@
+package com.trunkbill.ratetable.model;
+
+import com.trunkbill.inventory.model.ChannelPlan;
+import com.trunkbill.ratetable.model.RowFields.DecimalColumn;
+import com.trunkbill.ratetable.model.RowFields.Range;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * {@code channel-plans.csv} (SPEC §3.2). The fair-use columns are required on {@code UNLIMITED_US} rows
+ * (invoicing needs both) and must be empty on {@code METERED} rows, where they would mean nothing.
+ * Rows of one {@code price_list, plan} must not overlap in time.
+ */
+public final class ChannelPlansFormat implements RateTableFormat<ChannelPlanRow> {
+
+    private static final List<String> COLUMNS = List.of("price_list", "plan", "price_per_channel_month",
+            "currency", "fair_use_minutes_per_channel", "overage_rate_per_minute", "effective_from",
+            "effective_to");
+    private static final List<String> REQUIRED = List.of("price_list", "plan", "price_per_channel_month",
+            "currency");
+    private static final Layout LAYOUT = new Layout(RateTable.CHANNEL_PLANS, COLUMNS, REQUIRED);
+
+    @Override
+    public Layout layout() {
+        return LAYOUT;
+    }
+
+    @Override
+    public ChannelPlanRow parse(long versionId, RowFields fields) {
+        String priceList = fields.text("price_list", 64);
+        ChannelPlan plan = fields.enumValue("plan", ChannelPlan.class);
+        BigDecimal price = fields.decimal("price_per_channel_month", DecimalColumn.MONEY, Range.NON_NEGATIVE);
+        String currency = fields.currency("currency", true);
+        BigDecimal fairUseMinutes = null;
+        BigDecimal overageRate = null;
+        if (plan == ChannelPlan.UNLIMITED_US) {
+            fairUseMinutes = fields.decimal("fair_use_minutes_per_channel", DecimalColumn.MONEY,
+                    Range.NON_NEGATIVE);
+            overageRate = fields.decimal("overage_rate_per_minute", DecimalColumn.MONEY, Range.NON_NEGATIVE);
+        } else if (plan == ChannelPlan.METERED) {
+            fields.mustBeEmpty("fair_use_minutes_per_channel", "fair use applies to UNLIMITED_US only");
+            fields.mustBeEmpty("overage_rate_per_minute", "fair use applies to UNLIMITED_US only");
+        }
+        EffectiveDates effective = fields.effectiveDates();
+        if (!fields.valid()) {
+            return null;
+        }
+        return new ChannelPlanRow(versionId, fields.lineNo(), priceList, plan, price, currency, fairUseMinutes,
+                overageRate, effective);
+    }
+
+    @Override
+    public OverlapCheck.Entry overlapEntry(ChannelPlanRow row, long lineNo) {
+        return OverlapCheck.Entry.of(row.priceList() + " " + row.plan(), row.effective(), lineNo);
+    }
+}
