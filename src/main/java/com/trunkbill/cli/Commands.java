@@ -1,6 +1,7 @@
 package com.trunkbill.cli;
 
 import com.trunkbill.inventory.ImportInventoryCommand;
+import com.trunkbill.invoice.InvoiceCommand;
 import com.trunkbill.operations.HistoryCommand;
 import com.trunkbill.ratetable.ImportRatesCommand;
 import com.trunkbill.report.ReportCommand;
@@ -18,6 +19,7 @@ public final class Commands {
         return List.of(
                 new ImportInventoryCommand(),
                 new ImportRatesCommand(),
+                new InvoiceCommand(),
                 new ReportCommand(),
                 new HistoryCommand()
         );

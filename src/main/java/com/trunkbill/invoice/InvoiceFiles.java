@@ -1,0 +1,176 @@
+package com.trunkbill.invoice;
+
+import com.trunkbill.inventory.InventoryRepository;
+import com.trunkbill.inventory.model.Account;
+import com.trunkbill.inventory.model.ServiceAddress;
+import com.trunkbill.inventory.model.TrunkTimeline;
+import com.trunkbill.invoice.document.InvoiceHtml;
+import com.trunkbill.invoice.document.InvoicePdf;
+import com.trunkbill.invoice.model.Invoice;
+import com.trunkbill.invoice.model.InvoiceLine;
+import com.trunkbill.invoice.model.Rounding;
+import com.trunkbill.support.BillingPeriod;
+import com.trunkbill.support.CsvOutput;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import javax.money.MonetaryAmount;
+import java.math.BigDecimal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes every invoice file of a period from the database (SPEC §7), whatever the run changed:
+ * {@code invoices/P/invoices.csv}, {@code invoice-lines.csv}, {@code <invoice_id>.html} and {@code .pdf} per invoice
+ * (documents of invoices that no longer exist are removed), and {@code reports/P/tax-summary.csv}.
+ */
+@Service
+public class InvoiceFiles {
+
+    static final List<String> INVOICE_COLUMNS = List.of("invoice_id", "invoice_number", "account_id", "period",
+            "currency", "status", "hold_reason", "subtotal", "tax_total", "total", "adjusts_invoice_id");
+    static final List<String> LINE_COLUMNS = List.of("invoice_id", "line_no", "kind", "trunk_id", "trunk_name",
+            "category", "destination", "quantity", "unit", "unit_price", "amount", "currency", "tax_code",
+            "jurisdiction", "note");
+    static final List<String> TAX_SUMMARY_COLUMNS = List.of("jurisdiction", "tax_code", "base", "tax", "currency");
+
+    private final InvoiceRepository invoices;
+    private final InventoryRepository inventory;
+    private final Path outputDir;
+    private final InvoiceHtml.Seller seller;
+
+    public InvoiceFiles(InvoiceRepository invoices, InventoryRepository inventory,
+                        @Value("${trunkbill.output-dir}") Path outputDir,
+                        @Value("${trunkbill.seller-name:trunkbill SIP Trunking}") String sellerName,
+                        @Value("${trunkbill.seller-country:HR}") String sellerCountry) {
+        this.invoices = invoices;
+        this.inventory = inventory;
+        this.outputDir = outputDir;
+        this.seller = new InvoiceHtml.Seller(sellerName, sellerCountry);
+    }
+
+    public Path invoiceDir(BillingPeriod period) {
+        return outputDir.resolve("invoices").resolve(period.toString());
+    }
+
+    public Path taxSummary(BillingPeriod period) {
+        return outputDir.resolve("reports").resolve(period.toString()).resolve("tax-summary.csv");
+    }
+
+    /** Writes the files and returns the invoices written (ordered by id). */
+    public List<Invoice> write(BillingPeriod period) {
+        List<Invoice> all = new ArrayList<>(invoices.invoicesOf(period).values());
+        Path dir = invoiceDir(period);
+        try (CsvOutput csv = CsvOutput.create(dir.resolve("invoices.csv"), INVOICE_COLUMNS)) {
+            for (Invoice invoice : all) {
+                csv.row(invoice.invoiceId(), invoice.invoiceNumber(), invoice.accountId(), invoice.period(),
+                        invoice.currency(), invoice.status().name(), invoice.holdReason(),
+                        Rounding.decimal(invoice.subtotal()), Rounding.decimal(invoice.taxTotal()),
+                        Rounding.decimal(invoice.total()), invoice.adjustsInvoiceId());
+            }
+        }
+        try (CsvOutput csv = CsvOutput.create(dir.resolve("invoice-lines.csv"), LINE_COLUMNS)) {
+            for (Invoice invoice : all) {
+                int lineNo = 0;
+                for (InvoiceLine line : invoice.lines()) {
+                    csv.row(invoice.invoiceId(), ++lineNo, line.kind().name(), line.trunkId(), line.trunkName(),
+                            line.category(), line.destination(), quantityCell(line), line.unit(),
+                            line.unitPrice() == null ? null : new BigDecimal(InvoiceHtml.plain(line.unitPrice())),
+                            Rounding.decimal(line.amount()), line.currency(), line.taxCode(), line.jurisdiction(),
+                            line.note());
+                }
+            }
+        }
+        writeDocuments(all, dir);
+        writeTaxSummary(all, taxSummary(period));
+        return all;
+    }
+
+    private static Object quantityCell(InvoiceLine line) {
+        return line.quantity() == null ? null : new BigDecimal(InvoiceHtml.quantity(line));
+    }
+
+    private void writeDocuments(List<Invoice> all, Path dir) {
+        Map<String, Account> accounts = inventory.accounts();
+        Map<String, ServiceAddress> addresses = inventory.serviceAddresses();
+        Map<String, ServiceAddress> trunkAddresses = new HashMap<>();
+        for (TrunkTimeline trunk : inventory.trunkTimelines().values()) {
+            if (trunk.serviceAddressId() != null && addresses.containsKey(trunk.serviceAddressId())) {
+                trunkAddresses.put(trunk.trunkId(), addresses.get(trunk.serviceAddressId()));
+            }
+        }
+        Set<String> current = new HashSet<>();
+        for (Invoice invoice : all) {
+            String html = InvoiceHtml.render(invoice, seller, accounts.get(invoice.accountId()), trunkAddresses);
+            writeText(dir.resolve(invoice.invoiceId() + ".html"), html);
+            InvoicePdf.write(html, dir.resolve(invoice.invoiceId() + ".pdf"));
+            current.add(invoice.invoiceId() + ".html");
+            current.add(invoice.invoiceId() + ".pdf");
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{html,pdf}")) {
+            for (Path file : files) {
+                if (!current.contains(file.getFileName().toString())) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+    }
+
+    /**
+     * One row per jurisdiction, tax code and currency over every invoice and note of the period: the tax base and the
+     * tax (TAX lines and adjustments of them), for remittance.
+     */
+    private static void writeTaxSummary(List<Invoice> all, Path target) {
+        record Key(String jurisdiction, String taxCode, String currency) implements Comparable<Key> {
+            @Override
+            public int compareTo(Key other) {
+                return (jurisdiction + "\u0000" + taxCode + "\u0000" + currency)
+                        .compareTo(other.jurisdiction + "\u0000" + other.taxCode + "\u0000" + other.currency);
+            }
+        }
+        Map<Key, MonetaryAmount[]> sums = new TreeMap<>();
+        for (Invoice invoice : all) {
+            for (InvoiceLine line : invoice.lines()) {
+                if (!line.isTax()) {
+                    continue;
+                }
+                Key key = new Key(String.valueOf(line.jurisdiction()), line.taxCode(), line.currency());
+                MonetaryAmount[] sum = sums.computeIfAbsent(key, k -> new MonetaryAmount[] {
+                        Rounding.zero(k.currency()), Rounding.zero(k.currency())});
+                if (line.taxBase() != null) {
+                    sum[0] = sum[0].add(line.taxBase());
+                }
+                sum[1] = sum[1].add(line.amount());
+            }
+        }
+        try (CsvOutput csv = CsvOutput.create(target, TAX_SUMMARY_COLUMNS)) {
+            sums.forEach((key, sum) -> csv.row(key.jurisdiction(), key.taxCode(), Rounding.decimal(sum[0]),
+                    Rounding.decimal(sum[1]), key.currency()));
+        }
+    }
+
+    private static void writeText(Path target, String text) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}
