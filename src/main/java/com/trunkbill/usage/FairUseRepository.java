@@ -3,10 +3,10 @@ package com.trunkbill.usage;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.inventory.model.Account;
 import com.trunkbill.inventory.model.TrunkTimeline;
+import com.trunkbill.invoice.model.FairUse;
 import com.trunkbill.ratetable.RateTableRepository;
 import com.trunkbill.ratetable.model.ChannelPlanRow;
 import com.trunkbill.support.BillingPeriod;
-import com.trunkbill.usage.model.FairUseAllowance;
 import com.trunkbill.usage.model.FairUsePolicy;
 import com.trunkbill.usage.model.FairUseRow;
 import com.trunkbill.usage.model.TrafficProfile;
@@ -30,8 +30,9 @@ import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 /**
  * The rows of {@code fair-use.csv} (SPEC §7, §9 "Fair use"): every trunk on UNLIMITED_US on at least one
  * day of the period, with its allowance, US_UNLIMITED minutes and overage, and the policy signals of its
- * answered traffic (thresholds {@code trunkbill.fair-use.*}). Two aggregate queries over the current RATED
- * ratings of the period, grouped by trunk.
+ * answered traffic (thresholds {@code trunkbill.fair-use.*}). The allowance and overage are invoicing's
+ * {@link FairUse} (the same figures as the FAIR_USE_OVERAGE line); two aggregate queries over the current
+ * RATED ratings of the period, grouped by trunk, give the minutes used and the traffic profile.
  */
 @Repository
 public class FairUseRepository {
@@ -71,12 +72,12 @@ public class FairUseRepository {
                 throw new IllegalStateException("trunk " + trunk.trunkId() + ": account " + trunk.accountId()
                         + " is not in the inventory");
             }
-            Optional<FairUseAllowance.Result> figures = FairUseAllowance.compute(trunk, plans, account.priceList(),
+            Optional<FairUse.Result> figures = FairUse.compute(trunk, plans, account.priceList(),
                     period, usUnlimitedSeconds.getOrDefault(trunk.trunkId(), 0L));
             if (figures.isEmpty()) {
                 continue;
             }
-            FairUseAllowance.Result f = figures.get();
+            FairUse.Result f = figures.get();
             TrafficProfile profile = traffic.getOrDefault(trunk.trunkId(), TrafficProfile.NONE);
             rows.add(new FairUseRow(trunk.trunkId(), trunk.name(), trunk.accountId(), f.allowanceMinutes(),
                     f.usedMinutes(), f.overageMinutes(), f.overageRate(), f.currency(), profile,
