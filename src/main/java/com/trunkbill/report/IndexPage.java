@@ -180,8 +180,8 @@ overflow-x:auto}
                     .append("<th>Currency</th><th>Adjusts</th><th>Hold reason</th><th>Documents</th></tr></thead><tbody>");
             for (InvoiceSummary i : invoices) {
                 String base = "../../invoices/" + period + "/" + i.invoiceId();
-                html.append("<tr><td>").append(escape(i.invoiceId())).append("</td><td>")
-                        .append(escape(i.invoiceNumber())).append("</td><td>").append(escape(i.accountId()))
+                html.append("<tr><td class=\"file\">").append(escape(i.invoiceId())).append("</td><td class=\"file\">")
+                        .append(escape(i.invoiceNumber())).append("</td><td class=\"file\">").append(escape(i.accountId()))
                         .append("</td><td><span class=\"badge ").append(escape(i.status())).append("\">")
                         .append(escape(i.status())).append("</span></td>")
                         .append(num(money(i.subtotal(), i.currency()))).append(num(money(i.taxTotal(), i.currency())))
