@@ -4,7 +4,9 @@ import com.trunkbill.cdr.ImportCdrsCommand;
 import com.trunkbill.cdr.generator.GenerateCdrsCommand;
 import com.trunkbill.inventory.ImportInventoryCommand;
 import com.trunkbill.invoice.InvoiceCommand;
+import com.trunkbill.operations.HistoryCommand;
 import com.trunkbill.ratetable.ImportRatesCommand;
+import com.trunkbill.report.ReportCommand;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,9 @@ public final class Commands {
                 new ImportRatesCommand(),
                 new ImportCdrsCommand(),
                 new InvoiceCommand(),
-                new GenerateCdrsCommand()
+                new ReportCommand(),
+                new GenerateCdrsCommand(),
+                new HistoryCommand()
         );
     }
 
