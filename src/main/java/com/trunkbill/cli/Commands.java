@@ -1,9 +1,13 @@
 package com.trunkbill.cli;
 
+import com.trunkbill.cdr.ImportCdrsCommand;
+import com.trunkbill.cdr.generator.GenerateCdrsCommand;
 import com.trunkbill.inventory.ImportInventoryCommand;
 import com.trunkbill.invoice.InvoiceCommand;
+import com.trunkbill.operations.HistoryCommand;
 import com.trunkbill.rating.RateCommand;
 import com.trunkbill.ratetable.ImportRatesCommand;
+import com.trunkbill.report.ReportCommand;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +22,12 @@ public final class Commands {
         return List.of(
                 new ImportInventoryCommand(),
                 new ImportRatesCommand(),
+                new ImportCdrsCommand(),
                 new RateCommand(),
-                new InvoiceCommand()
+                new InvoiceCommand(),
+                new ReportCommand(),
+                new GenerateCdrsCommand(),
+                new HistoryCommand()
         );
     }
 

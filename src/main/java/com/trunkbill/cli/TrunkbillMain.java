@@ -36,6 +36,7 @@ public final class TrunkbillMain {
             OptionSpec.optional("db-password", "PASSWORD",
                     "database password (default: the TRUNKBILL_DB_PASSWORD environment variable)"),
             OptionSpec.optional("output-dir", "DIR", "where invoices, reports and rejects go (default ./out)"),
+            OptionSpec.optional("metrics-file", "FILE", "write Prometheus metrics to FILE at the end of the job"),
             OptionSpec.flag("help", "show this help"));
 
     private final PrintStream out;
@@ -160,6 +161,7 @@ public final class TrunkbillMain {
                 .or(() -> Optional.ofNullable(environment.get("TRUNKBILL_DB_PASSWORD")));
         password.ifPresent(secret -> properties.add("--spring.datasource.password=" + secret));
         options.get("output-dir").ifPresent(dir -> properties.add("--trunkbill.output-dir=" + dir));
+        options.get("metrics-file").ifPresent(file -> properties.add("--trunkbill.metrics-file=" + file));
         SpringApplication application = new SpringApplication(TrunkbillApplication.class);
         return application.run(properties.toArray(String[]::new));
     }

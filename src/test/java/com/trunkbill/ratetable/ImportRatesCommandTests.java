@@ -61,7 +61,7 @@ class ImportRatesCommandTests {
 
         assertThat(main.run("import-rates", "--dir", missing.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).trim())
-                .isEqualTo("trunkbill import-rates: import-rates: --dir " + missing + " is not a directory");
+                .isEqualTo("trunkbill import-rates: --dir " + missing + " is not a directory");
     }
 
     @Test

@@ -1,0 +1,185 @@
+package com.trunkbill.cdr;
+
+import com.trunkbill.cdr.model.CdrRow;
+import com.trunkbill.cdr.model.CdrValidator;
+import com.trunkbill.cdr.model.ForeignCdrMapping;
+import com.trunkbill.cdr.model.ImportCounts;
+import com.trunkbill.cdr.model.RejectReason;
+import com.trunkbill.cdr.model.Rejection;
+import com.trunkbill.cdr.model.TrunkAttribution;
+import com.trunkbill.support.RejectsFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.LongConsumer;
+
+/**
+ * Ingests one CDR file, streaming, on two threads (NOTES.md: parsing costs more than writing, use both cores):
+ * a reader thread parses and validates chunks of {@value #CHUNK_SIZE} rows (CSV, instants, content hash) while
+ * the calling thread, which owns the file's transaction, checks each chunk against the stored CDRs (one query),
+ * attributes trunks and stores the accepted rows (one COPY / JDBC batch). At most {@value #QUEUED_CHUNKS} chunks
+ * wait between them, so memory stays flat whatever the file size.
+ * Per row, in file order: validation (malformed reasons), then duplicates (same cdr_id as a stored CDR or an
+ * earlier row of the chunk: same content hash = duplicate, else DUPLICATE_CONFLICT, the first stays), then
+ * trunk attribution (UNKNOWN_TRUNK, ACCOUNT_MISMATCH, NO_TRUNK).
+ * Must run inside one transaction per file (the caller's), so that a file refused halfway leaves nothing.
+ */
+public class CdrFileIngester {
+
+    static final int CHUNK_SIZE = 5_000;
+    static final int QUEUED_CHUNKS = 2;
+    private static final Logger log = LoggerFactory.getLogger(CdrFileIngester.class);
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+
+    private final CdrImportRepository repository;
+    private final TrunkAttribution attribution;
+
+    public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution) {
+        this.repository = repository;
+        this.attribution = attribution;
+    }
+
+    /** A row with its validation outcome. */
+    private record Validated(CdrRow row, CdrValidator.Result result) {
+    }
+
+    /** What the reader thread hands over: a chunk, the end of the file, or why it stopped. */
+    private record Handover(List<Validated> chunk, RuntimeException failure) {
+        static final Handover END = new Handover(null, null);
+    }
+
+    /** Ingests the file as a {@code cdr_file} row; returns its counts (already stored). */
+    public ImportCounts ingest(Path file, String contentHash, CdrFormat format, ForeignCdrMapping mapping,
+                               Path rejectsDir, LongConsumer rowsRead) {
+        String name = file.getFileName().toString();
+        long fileId = repository.insertFile(name, contentHash, format, Instant.now());
+        ImportCounts counts = new ImportCounts();
+        BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        Thread reader = new Thread(() -> read(file, format, mapping, queue), "cdr-reader");
+        reader.setDaemon(true);
+        long started = System.nanoTime();
+        long lastProgress = started;
+        try (RejectsFile rejects = new RejectsFile(rejectsDir, name)) {
+            reader.start();
+            while (true) {
+                Handover handover = queue.take();
+                if (handover.failure() != null) {
+                    throw handover.failure();
+                }
+                if (handover == Handover.END) {
+                    break;
+                }
+                ingestChunk(fileId, name, handover.chunk(), counts, rejects);
+                rowsRead.accept(handover.chunk().size());
+                long now = System.nanoTime();
+                if (now - lastProgress > PROGRESS_NANOS) {
+                    lastProgress = now;
+                    log.info("{}: {} rows so far ({}/s)", name, String.format("%,d", counts.read()),
+                            Math.round(counts.read() / ((now - started) / 1e9)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deleteRejects(rejectsDir, name);
+            throw new IllegalStateException(name + ": interrupted", e);
+        } catch (RuntimeException e) {
+            deleteRejects(rejectsDir, name);
+            throw e;
+        } finally {
+            reader.interrupt();
+        }
+        repository.updateFileCounts(fileId, counts);
+        return counts;
+    }
+
+    private static void deleteRejects(Path rejectsDir, String name) {
+        new RejectsFile(rejectsDir, name).path().toFile().delete();
+    }
+
+    /** The reader thread: parse and validate, hand over chunks; any failure is handed over too. */
+    private static void read(Path file, CdrFormat format, ForeignCdrMapping mapping, BlockingQueue<Handover> queue) {
+        CdrValidator validator = new CdrValidator();
+        try {
+            try (CdrSource source = CdrSource.open(file, format, mapping)) {
+                if (!source.unknownColumns().isEmpty()) {
+                    log.warn("{}: unknown column(s) ignored: {}", file.getFileName(),
+                            String.join(", ", source.unknownColumns()));
+                }
+                List<Validated> chunk = new ArrayList<>(CHUNK_SIZE);
+                while (source.hasNext()) {
+                    CdrRow row = source.next();
+                    chunk.add(new Validated(row, validator.validate(row)));
+                    if (chunk.size() == CHUNK_SIZE) {
+                        queue.put(new Handover(chunk, null));
+                        chunk = new ArrayList<>(CHUNK_SIZE);
+                    }
+                }
+                queue.put(new Handover(chunk, null));
+            }
+            queue.put(Handover.END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the ingesting thread gave up: nobody waits for us
+        } catch (RuntimeException e) {
+            queue.clear();
+            queue.offer(new Handover(null, e));
+        }
+    }
+
+    private void ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
+                             RejectsFile rejects) {
+        List<String> ids = new ArrayList<>(rows.size());
+        for (Validated validated : rows) {
+            if (validated.result().isValid()) {
+                ids.add(validated.result().cdr().cdrId());
+            }
+        }
+        Map<String, CdrImportRepository.StoredCdr> stored = repository.storedCdrs(ids);
+        Map<String, CdrImportRepository.StoredCdr> acceptedInChunk = new HashMap<>();
+        List<AcceptedCdr> accepted = new ArrayList<>(rows.size());
+        for (Validated validated : rows) {
+            CdrRow row = validated.row();
+            CdrValidator.Result result = validated.result();
+            if (!result.isValid()) {
+                reject(row, result.rejection(), counts, rejects);
+                continue;
+            }
+            var cdr = result.cdr();
+            CdrImportRepository.StoredCdr first = stored.get(cdr.cdrId());
+            if (first == null) {
+                first = acceptedInChunk.get(cdr.cdrId());
+            }
+            if (first != null) {
+                if (first.contentHash().equals(cdr.contentHash())) {
+                    counts.countDuplicate();
+                } else {
+                    reject(row, new Rejection(RejectReason.DUPLICATE_CONFLICT, "cdr_id " + cdr.cdrId()
+                            + " was accepted from " + first.fileName() + " line " + first.lineNo()
+                            + " with different content; the first stays"), counts, rejects);
+                }
+                continue;
+            }
+            TrunkAttribution.Outcome outcome = attribution.attribute(cdr);
+            if (!outcome.isAttributed()) {
+                reject(row, outcome.rejection(), counts, rejects);
+                continue;
+            }
+            acceptedInChunk.put(cdr.cdrId(), new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));
+            accepted.add(new AcceptedCdr(cdr, outcome));
+            counts.countAccepted();
+        }
+        repository.insertCdrs(fileId, accepted);
+    }
+
+    private static void reject(CdrRow row, Rejection rejection, ImportCounts counts, RejectsFile rejects) {
+        counts.countRejected(rejection.reason());
+        rejects.reject(row.lineNo(), rejection.reason().name(), rejection.detail(), row.raw());
+    }
+}

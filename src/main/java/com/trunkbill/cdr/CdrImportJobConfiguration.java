@@ -1,0 +1,195 @@
+package com.trunkbill.cdr;
+
+import com.trunkbill.batch.JobSummary;
+import com.trunkbill.cdr.model.ForeignCdrMapping;
+import com.trunkbill.cdr.model.ImportCounts;
+import com.trunkbill.cdr.model.TrunkAttribution;
+import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
+import com.trunkbill.inventory.InventoryRepository;
+import com.trunkbill.support.CsvFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cdrImportJob} (SPEC §2, §3.3, §8): {@code import-cdrs --dir D [--format F]}.
+ * <ol>
+ *   <li>{@code checkCdrFilesStep} opens every {@code *.csv}/{@code *.csv.gz} of D and checks that it is CSV
+ *       with the required columns. Any refused file fails the job before anything is stored, naming each
+ *       file and what is wrong. It runs again on every restart.</li>
+ *   <li>{@code ingestCdrFilesStep} ingests the files in file name order, <b>one transaction per file</b>
+ *       (one tasklet iteration each): a file is stored whole (its cdr_file row, CDRs and counts) or not at
+ *       all, so a file refused halfway (broken CSV on line 3,000,000) or a crash leaves nothing of it. A file
+ *       whose content hash is already in cdr_file is skipped ("already ingested as ... on ..."): re-running
+ *       after a failure ingests just the files not yet recorded.</li>
+ * </ol>
+ * Tasklets rather than a chunk step: a chunk step commits every chunk, which would leave half files behind.
+ */
+@Configuration
+public class CdrImportJobConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CdrImportJobConfiguration.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Bean
+    public Job cdrImportJob(JobRepository jobRepository, Step checkCdrFilesStep, Step ingestCdrFilesStep) {
+        return new JobBuilder("cdrImportJob", jobRepository).start(checkCdrFilesStep).next(ingestCdrFilesStep).build();
+    }
+
+    @Bean
+    public Step checkCdrFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  ForeignFormatProperties foreignFormats) {
+        Tasklet check = (contribution, chunkContext) -> {
+            Path dir = dir(chunkContext);
+            CdrFormat format = format(chunkContext);
+            ForeignCdrMapping mapping = foreignFormats.mapping(format);
+            List<String> refusals = new ArrayList<>();
+            for (Path file : CdrFiles.list(dir)) {
+                try (CdrSource source = CdrSource.open(file, format, mapping)) {
+                    if (!source.unknownColumns().isEmpty()) {
+                        JobSummary.add(contribution.getStepExecution(), file.getFileName()
+                                + ": warning: unknown column(s) ignored: " + String.join(", ", source.unknownColumns()));
+                    }
+                } catch (CsvFileException e) {
+                    refusals.add(e.getMessage());
+                }
+            }
+            if (!refusals.isEmpty()) {
+                refusals.forEach(refusal -> JobSummary.add(contribution.getStepExecution(), "refused: " + refusal));
+                throw new CsvFileException("CDR file(s) refused, nothing imported: " + String.join("; ", refusals));
+            }
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("checkCdrFilesStep", jobRepository).tasklet(check, transactionManager)
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    public Step ingestCdrFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   IngestTasklet ingestCdrFilesTasklet) {
+        return new StepBuilder("ingestCdrFilesStep", jobRepository).tasklet(ingestCdrFilesTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public IngestTasklet ingestCdrFilesTasklet(CdrImportRepository repository, InventoryRepository inventory,
+                                               ForeignFormatProperties foreignFormats,
+                                               @Value("${trunkbill.output-dir}") Path outputDir) {
+        return new IngestTasklet(repository, inventory, foreignFormats, outputDir);
+    }
+
+    static Path dir(ChunkContext context) {
+        return Path.of((String) context.getStepContext().getJobParameters().get("dir"));
+    }
+
+    static CdrFormat format(ChunkContext context) {
+        Object value = context.getStepContext().getJobParameters().get("format");
+        CdrFormat format = value == null ? CdrFormat.CANONICAL : CdrFormat.fromOption(value.toString());
+        if (format == null) {
+            throw new IllegalArgumentException("format " + value + " is not canonical, asterisk or freeswitch");
+        }
+        return format;
+    }
+
+    /** One file per iteration, each in its own transaction; state lives for one step execution. */
+    public static class IngestTasklet implements Tasklet {
+
+        private final CdrImportRepository repository;
+        private final InventoryRepository inventory;
+        private final ForeignFormatProperties foreignFormats;
+        private final Path rejectsDir;
+        private final ImportCounts total = new ImportCounts();
+        private List<Path> files;
+        private int next;
+        private int skipped;
+        private CdrFileIngester ingester;
+
+        IngestTasklet(CdrImportRepository repository, InventoryRepository inventory,
+                      ForeignFormatProperties foreignFormats, Path outputDir) {
+            this.repository = repository;
+            this.inventory = inventory;
+            this.foreignFormats = foreignFormats;
+            this.rejectsDir = outputDir.resolve("rejects");
+        }
+
+        @Override
+        public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+            Path dir = dir(chunkContext);
+            CdrFormat format = format(chunkContext);
+            if (files == null) {
+                files = CdrFiles.list(dir);
+                ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()));
+            }
+            if (next < files.size()) {
+                ingestOne(files.get(next++), format, contribution);
+            }
+            if (next < files.size()) {
+                return RepeatStatus.CONTINUABLE;
+            }
+            String line = files.isEmpty() ? "no *.csv or *.csv.gz file in " + dir
+                    : String.format("total: %s  (%d file(s) ingested, %d already ingested)", total.summary(),
+                    files.size() - skipped, skipped);
+            JobSummary.add(contribution.getStepExecution(), line);
+            return RepeatStatus.FINISHED;
+        }
+
+        private void ingestOne(Path file, CdrFormat format, StepContribution contribution) {
+            String name = file.getFileName().toString();
+            String hash = CdrFiles.contentHash(file);
+            Optional<CdrFileRecord> earlier = repository.fileWithHash(hash);
+            if (earlier.isPresent()) {
+                skipped++;
+                String line = name + ": already ingested as " + earlier.get().getFileName() + " on "
+                        + WHEN.format(earlier.get().getIngestedAt()) + ", nothing added";
+                log.info(line);
+                JobSummary.add(contribution.getStepExecution(), line);
+                return;
+            }
+            ImportCounts counts;
+            try {
+                counts = ingester.ingest(file, hash, format, foreignFormats.mapping(format), rejectsDir,
+                        rows -> {
+                            for (long i = 0; i < rows; i++) {
+                                contribution.incrementReadCount();
+                            }
+                        });
+            } catch (CsvFileException e) {
+                JobSummary.add(contribution.getStepExecution(), "refused: " + e.getMessage()
+                        + " (nothing of this file was stored)");
+                throw e;
+            }
+            contribution.incrementWriteCount(counts.accepted());
+            contribution.incrementFilterCount(counts.read() - counts.accepted());
+            total.add(counts);
+            String line = name + ": " + counts.summary();
+            log.info(line);
+            JobSummary.add(contribution.getStepExecution(), line);
+            if (counts.rejected() > 0) {
+                JobSummary.add(contribution.getStepExecution(), name + ": refused rows with line and reason in "
+                        + rejectsDir.resolve(name + ".rejects.csv"));
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package com.trunkbill.cdr;
+
+import com.trunkbill.cdr.model.CdrColumn;
+import com.trunkbill.cdr.model.CdrRow;
+import com.trunkbill.cdr.model.ForeignCdrMapping;
+import com.trunkbill.support.CsvFileException;
+import com.trunkbill.support.CsvInput;
+import com.trunkbill.support.CsvLine;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams the records of one CDR file as canonical {@link CdrRow}s, whatever its format. Canonical files go
+ * through {@link CsvInput} (header by name, BOM, .gz, line numbers); Asterisk and FreeSWITCH files have no
+ * header and are read with Commons CSV directly, then mapped by their {@link ForeignCdrMapping}.
+ * A file that is not CSV (binary, broken quoting), lacks a required column, or (headerless formats) whose
+ * first record is not of the format's width, is refused whole with a {@link CsvFileException}.
+ */
+public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
+
+    public static CdrSource open(Path file, CdrFormat format, ForeignCdrMapping mapping) {
+        return format == CdrFormat.CANONICAL ? new Canonical(file) : new Headerless(file, mapping);
+    }
+
+    /** Header columns that are not §3.3 columns (canonical files only); warned about once per file. */
+    public abstract List<String> unknownColumns();
+
+    @Override
+    public abstract void close();
+
+    private static final class Canonical extends CdrSource {
+        private static final List<String> REQUIRED = CdrColumn.REQUIRED_IN_HEADER.stream().map(CdrColumn::header).toList();
+        private final CsvInput input;
+        private final Iterator<CsvLine> lines;
+        private final String[] headers = CdrColumn.headers().toArray(String[]::new);
+
+        Canonical(Path file) {
+            input = CsvInput.open(file, REQUIRED, CdrColumn.headers());
+            lines = input.iterator();
+        }
+
+        @Override
+        public List<String> unknownColumns() {
+            return input.unknownColumns();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return lines.hasNext();
+        }
+
+        @Override
+        public CdrRow next() {
+            CsvLine line = lines.next();
+            String[] values = new String[headers.length];
+            for (int i = 0; i < headers.length; i++) {
+                values[i] = line.get(headers[i]);
+            }
+            return new CdrRow(line.lineNo(), values, line.values(), !line.hasHeaderWidth(), null);
+        }
+
+        @Override
+        public void close() {
+            input.close();
+        }
+    }
+
+    private static final class Headerless extends CdrSource {
+        private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+        private final String name;
+        private final ForeignCdrMapping mapping;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private CSVRecord pending;
+
+        Headerless(Path file, ForeignCdrMapping mapping) {
+            this.name = file.getFileName().toString();
+            this.mapping = mapping;
+            try {
+                InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                if (name.endsWith(".gz")) {
+                    in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+                reader.mark(1);
+                if (reader.read() != '\uFEFF') {
+                    reader.reset();
+                }
+                parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+                records = parser.iterator();
+            } catch (IOException e) {
+                throw new CsvFileException(name + ": cannot be read as a CSV file: " + e.getMessage(), e);
+            }
+            checkFirstRecord();
+        }
+
+        private void checkFirstRecord() {
+            if (!hasNextRecord()) {
+                return;
+            }
+            CSVRecord first = records.next();
+            int width = mapping.columns().size();
+            for (String value : first) {
+                if (value.indexOf('\0') >= 0) {
+                    closeQuietly();
+                    throw new CsvFileException(name + ": is not a CSV file (binary content on line 1)");
+                }
+            }
+            if (first.size() != width) {
+                closeQuietly();
+                throw new CsvFileException(name + ": is not a " + mapping.formatName() + " CDR file: its first record has "
+                        + first.size() + " fields, the format has " + width + " " + mapping.columns());
+            }
+            boolean isHeader = true;
+            for (int i = 0; i < width; i++) {
+                isHeader &= first.get(i).trim().toLowerCase(Locale.ROOT).equals(mapping.columns().get(i));
+            }
+            pending = isHeader ? null : first;
+        }
+
+        private boolean hasNextRecord() {
+            try {
+                return records.hasNext();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                closeQuietly();
+                throw new CsvFileException(name + ": is not a valid CSV file after line " + parser.getCurrentLineNumber()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<String> unknownColumns() {
+            return List.of();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return pending != null || hasNextRecord();
+        }
+
+        @Override
+        public CdrRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CSVRecord record = pending != null ? pending : records.next();
+            pending = null;
+            return mapping.map(startLine(record), record.values());
+        }
+
+        /** SPEC §9: the line where the record starts (the parser stands after its last line). */
+        private long startLine(CSVRecord record) {
+            long breaks = 0;
+            for (String value : record) {
+                breaks += value.chars().filter(c -> c == '\n').count();
+            }
+            return parser.getCurrentLineNumber() - breaks;
+        }
+
+        private void closeQuietly() {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

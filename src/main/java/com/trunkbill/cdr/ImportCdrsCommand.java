@@ -1,0 +1,49 @@
+package com.trunkbill.cdr;
+
+import com.trunkbill.cli.JobCommand;
+import com.trunkbill.cli.OptionSpec;
+import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.cli.UsageException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import java.util.List;
+
+/** {@code import-cdrs --dir D [--format canonical|asterisk|freeswitch]} (SPEC §2). */
+public class ImportCdrsCommand implements JobCommand {
+
+    @Override
+    public String name() {
+        return "import-cdrs";
+    }
+
+    @Override
+    public String description() {
+        return "ingest every *.csv / *.csv.gz CDR file of a folder not ingested before";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.required("dir", "DIR", "folder of CDR files (*.csv, *.csv.gz), read in file name order"),
+                OptionSpec.optional("format", "FORMAT",
+                        "canonical (SPEC §3.3, default), asterisk (Master.csv) or freeswitch (mod_cdr_csv example)"));
+    }
+
+    @Override
+    public String jobName() {
+        return "cdrImportJob";
+    }
+
+    @Override
+    public JobParameters jobParameters(ParsedOptions options) {
+        String dir = options.existingDirectory("dir").toString();
+        String formatText = options.get("format").orElse("canonical");
+        CdrFormat format = CdrFormat.fromOption(formatText);
+        if (format == null) {
+            throw new UsageException("--format " + formatText + " is not canonical, asterisk or freeswitch");
+        }
+        return new JobParametersBuilder().addString("dir", dir).addString("format", format.optionValue())
+                .toJobParameters();
+    }
+}

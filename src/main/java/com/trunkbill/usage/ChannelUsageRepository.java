@@ -1,0 +1,130 @@
+package com.trunkbill.usage;
+
+import com.trunkbill.inventory.InventoryRepository;
+import com.trunkbill.support.BillingPeriod;
+import com.trunkbill.usage.model.ChannelOccupancy;
+import com.trunkbill.usage.model.DailyUsage;
+import com.trunkbill.usage.model.DayActivity;
+import com.trunkbill.usage.model.UsageCall;
+import com.trunkbill.usage.model.UsageRow;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record6;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.trunkbill.db.jooq.Tables.CDR;
+import static com.trunkbill.db.jooq.Tables.RATED_CDR;
+import static com.trunkbill.db.jooq.Tables.TRUNK;
+
+/**
+ * Computes the channel-usage rows of a period (SPEC §6, §7, §9) from the database.
+ * <p>
+ * Accepted CDRs are the rows of {@code cdr} (import-time rejects and duplicates never reach it) whose current
+ * rating is not {@code NO_RATE}: SPEC §7 counts NO_RATE among the rejected. CDRs not rated yet count as
+ * accepted. They are streamed from the database ordered by row key (trunk, or Freshworks group for
+ * Freshworks outbound CDRs) then start time, through one {@link ChannelOccupancy} per key at a time: memory
+ * holds one key's calls in progress, never the month. CDRs of the previous period are read too when they
+ * run into this one (a call across midnight of the 1st occupies the 1st).
+ */
+@Repository
+public class ChannelUsageRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelUsageRepository.class);
+    private static final int FETCH_SIZE = 5_000;
+
+    private final DSLContext db;
+    private final InventoryRepository inventory;
+
+    public ChannelUsageRepository(DSLContext db, InventoryRepository inventory) {
+        this.db = db;
+        this.inventory = inventory;
+    }
+
+    /** The channel usage of a period with what was left out. */
+    public record PeriodUsage(List<DailyUsage> rows, long callsOnDaysWithoutTrunk) {
+    }
+
+    /** Every row of {@code channel-usage.csv} of the period, ordered by date then trunk id. */
+    public PeriodUsage usage(BillingPeriod period) {
+        List<UsageRow> usageRows = UsageRow.rowsOf(inventory.trunkTimelines().values());
+        Map<String, List<DayActivity>> activity = activityByRow(period);
+        List<DailyUsage> rows = new ArrayList<>();
+        long lost = 0;
+        for (UsageRow row : usageRows) {
+            List<DayActivity> days = activity.remove(row.rowId());
+            for (LocalDate day = period.firstDay(); !day.isAfter(period.lastDay()); day = day.plusDays(1)) {
+                DayActivity dayActivity = days == null ? DayActivity.idle(day)
+                        : days.get(day.getDayOfMonth() - 1);
+                Optional<Integer> channels = row.channelsOn(day);
+                if (channels.isPresent()) {
+                    rows.add(DailyUsage.of(row.rowId(), channels.get(), dayActivity));
+                } else {
+                    lost += dayActivity.calls();
+                }
+            }
+        }
+        for (List<DayActivity> unknown : activity.values()) {
+            lost += unknown.stream().mapToLong(DayActivity::calls).sum();
+        }
+        if (lost > 0) {
+            log.warn("channel usage {}: {} CDRs start on days when their trunk did not exist; they have no row",
+                    period, lost);
+        }
+        rows.sort(Comparator.comparing(DailyUsage::date).thenComparing(DailyUsage::trunkId));
+        return new PeriodUsage(rows, lost);
+    }
+
+    private Map<String, List<DayActivity>> activityByRow(BillingPeriod period) {
+        Field<String> rowKey = DSL.when(CDR.FRESHWORKS_OUTBOUND.isTrue(),
+                        // UsageRow.freshworksGroupId in SQL: the stream is ordered by row
+                        DSL.concat(DSL.inline("FRESHWORKS:"), TRUNK.ACCOUNT_ID, DSL.inline(":"), TRUNK.DATA_CENTER))
+                .otherwise(CDR.TRUNK_ID);
+        Map<String, List<DayActivity>> activity = new HashMap<>();
+        try (Cursor<Record6<String, Instant, Instant, Instant, Integer, String>> cursor = db
+                .select(rowKey.as("row_key"), CDR.START_TIME, CDR.END_TIME, CDR.ANSWER_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON)
+                .from(CDR)
+                .join(TRUNK).on(TRUNK.TRUNK_ID.eq(CDR.TRUNK_ID))
+                .leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(RATED_CDR.IS_CURRENT.isTrue()))
+                .where(CDR.PERIOD.in(period.toString(), period.previous().toString()))
+                .and(CDR.START_TIME.lt(period.end()))
+                .and(CDR.PERIOD.eq(period.toString()).or(CDR.END_TIME.gt(period.start())))
+                .and(RATED_CDR.STATUS.isNull().or(RATED_CDR.STATUS.ne("NO_RATE")))
+                .orderBy(rowKey, CDR.START_TIME)
+                .fetchSize(FETCH_SIZE)
+                .fetchLazy()) {
+            String currentKey = null;
+            ChannelOccupancy occupancy = null;
+            while (cursor.hasNext()) {
+                Record6<String, Instant, Instant, Instant, Integer, String> cdr = cursor.fetchNext();
+                String key = cdr.value1();
+                if (!key.equals(currentKey)) {
+                    if (occupancy != null) {
+                        activity.put(currentKey, occupancy.finish());
+                    }
+                    currentKey = key;
+                    occupancy = new ChannelOccupancy(period.firstDay(), period.lastDay());
+                }
+                occupancy.add(new UsageCall(cdr.value2(), cdr.value3(),
+                        UsageCall.isAnswered(cdr.value4(), cdr.value5()),
+                        UsageCall.isChannelLimitRefusal(cdr.value5(), cdr.value6())));
+            }
+            if (occupancy != null) {
+                activity.put(currentKey, occupancy.finish());
+            }
+        }
+        return activity;
+    }
+}

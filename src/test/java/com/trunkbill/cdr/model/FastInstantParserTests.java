@@ -1,0 +1,58 @@
+package com.trunkbill.cdr.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FastInstantParserTests {
+
+    @Test
+    void readsUtcWithAndWithoutFraction() {
+        assertThat(FastInstantParser.parseOrNull("2026-10-01T00:00:00Z")).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+        assertThat(FastInstantParser.parseOrNull("2026-10-31T23:59:59.999Z"))
+                .isEqualTo(Instant.parse("2026-10-31T23:59:59.999Z"));
+        assertThat(FastInstantParser.parseOrNull("2026-10-05T14:03:11.5Z"))
+                .isEqualTo(Instant.parse("2026-10-05T14:03:11.500Z"));
+        assertThat(FastInstantParser.parseOrNull("2026-10-05T14:03:11.123456789Z"))
+                .isEqualTo(Instant.parse("2026-10-05T14:03:11.123456789Z"));
+    }
+
+    @Test
+    void appliesTheOffset() {
+        // 21:30 at -03:00 is 00:30 UTC on the next day
+        assertThat(FastInstantParser.parseOrNull("2026-10-31T21:30:00.250-03:00"))
+                .isEqualTo(Instant.parse("2026-11-01T00:30:00.250Z"));
+        // 05:45 at +05:45 (Nepal) is midnight UTC
+        assertThat(FastInstantParser.parseOrNull("2026-10-01T05:45:00+05:45")).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+    }
+
+    @Test
+    void leapDayAndCenturyRules() {
+        assertThat(FastInstantParser.parseOrNull("2028-02-29T12:00:00Z")).isEqualTo(Instant.parse("2028-02-29T12:00:00Z"));
+        assertThat(FastInstantParser.parseOrNull("2000-02-29T12:00:00Z")).isEqualTo(Instant.parse("2000-02-29T12:00:00Z"));
+        assertThat(FastInstantParser.parseOrNull("2100-02-29T12:00:00Z")).isNull();
+        assertThat(FastInstantParser.parseOrNull("2026-02-29T12:00:00Z")).isNull();
+    }
+
+    @Test
+    void takesTheFastPathForTheCommonLayouts() {
+        assertThat(FastInstantParser.fastPath("2026-10-01T00:00:00Z")).isNotNull();
+        assertThat(FastInstantParser.fastPath("2026-10-01T00:00:00.123+02:00")).isNotNull();
+        // lower-case designators are ISO too, but left to java.time
+        assertThat(FastInstantParser.fastPath("2026-10-01t00:00:00z")).isNull();
+        assertThat(FastInstantParser.parseOrNull("2026-10-01t00:00:00z")).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-10-05 14:03:11", "2026-10-05T14:03:11", "2026-10-05", "2026-13-01T00:00:00Z",
+            "2026-10-32T00:00:00Z", "2026-10-01T24:00:00Z", "2026-10-01T00:60:00Z", "2026-10-01T00:00:60Z",
+            "2026-10-01T00:00:00.1234567891Z", "2026-10-01T00:00:00+19:00",
+            "2026-10-01T00:00:00+0200", "2026-10-01T00:00:00 Z", "yesterday", "", "1696159200"})
+    void refusesWhatIsNotAnInstantWithOffset(String text) {
+        assertThat(FastInstantParser.parseOrNull(text)).isNull();
+    }
+}
