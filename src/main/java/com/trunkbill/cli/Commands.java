@@ -4,6 +4,8 @@ import com.trunkbill.cdr.ImportCdrsCommand;
 import com.trunkbill.cdr.generator.GenerateCdrsCommand;
 import com.trunkbill.inventory.ImportInventoryCommand;
 import com.trunkbill.invoice.InvoiceCommand;
+import com.trunkbill.nightly.DemoCommand;
+import com.trunkbill.nightly.NightlyCommand;
 import com.trunkbill.operations.HistoryCommand;
 import com.trunkbill.rating.RateCommand;
 import com.trunkbill.ratetable.ImportRatesCommand;
@@ -26,6 +28,8 @@ public final class Commands {
                 new RateCommand(),
                 new InvoiceCommand(),
                 new ReportCommand(),
+                new NightlyCommand(),
+                new DemoCommand(),
                 new GenerateCdrsCommand(),
                 new HistoryCommand()
         );
