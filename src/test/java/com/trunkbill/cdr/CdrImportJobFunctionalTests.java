@@ -441,9 +441,9 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
         JobExecution freeswitch = importCdrs(Path.of("sample-cdrs/freeswitch").toAbsolutePath(), "freeswitch");
 
         assertThat(JobSummary.lines(canonical)).contains(SAMPLE_SUMMARY);
-        assertThat(JobSummary.lines(asterisk)).contains("Master.csv: read 20  accepted 19  duplicates 0  rejected 1 "
+        assertThat(JobSummary.lines(asterisk)).contains("pbx1-Master-2026-10.csv: read 20  accepted 19  duplicates 0  rejected 1 "
                 + "(BAD_NUMBER 1)");
-        assertThat(JobSummary.lines(freeswitch)).contains("Master.csv: read 20  accepted 20  duplicates 0  rejected 0");
+        assertThat(JobSummary.lines(freeswitch)).contains("fs1-Master-2026-10.csv: read 20  accepted 20  duplicates 0  rejected 0");
         db.selectFrom(CDR_FILE).forEach(CdrImportJobFunctionalTests::assertReadIsTheSumOfOutcomes);
     }
 
