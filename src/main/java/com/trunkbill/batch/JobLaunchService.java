@@ -72,8 +72,7 @@ public class JobLaunchService {
         if (last.getStatus() == BatchStatus.COMPLETED) {
             return new Launch(last, true, false);
         }
-        log.info("{}: restarting failed execution {} from its failed step", job.getName(), last.getId());
-        return new Launch(jobOperator.restart(last), false, true);
+        return restart(job, last);
     }
 
     private Launch launchNewRun(Job job, JobParameters parameters) throws Exception {
@@ -87,13 +86,21 @@ public class JobLaunchService {
                 nextRunId = (lastRunId == null ? 0 : lastRunId) + 1;
                 boolean failed = last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED;
                 if (failed && withoutRunId(lastParameters).equals(withoutRunId(parameters))) {
-                    log.info("{}: restarting failed execution {} from its failed step", job.getName(), last.getId());
-                    return new Launch(jobOperator.restart(last), false, true);
+                    return restart(job, last);
                 }
             }
         }
         JobParameters withRunId = new JobParametersBuilder(parameters).addLong(RUN_ID, nextRunId).toJobParameters();
         return new Launch(jobOperator.start(job, withRunId), false, false);
+    }
+
+    /**
+     * Starting a job instance whose last execution FAILED or STOPPED, with the same parameters, restarts it from
+     * its failed step (JobOperator.restart(execution) would need a job registry that the CLI does not keep).
+     */
+    private Launch restart(Job job, JobExecution failed) throws Exception {
+        log.info("{}: restarting failed execution {} from its failed step", job.getName(), failed.getId());
+        return new Launch(jobOperator.start(job, failed.getJobParameters()), false, true);
     }
 
     private static Map<String, Object> withoutRunId(JobParameters parameters) {

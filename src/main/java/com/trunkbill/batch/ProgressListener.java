@@ -7,6 +7,7 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 
 import java.time.Duration;
 
@@ -19,6 +20,7 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
     private final Duration interval;
+    private StepExecution step;
     private long startedNanos;
     private long lastReportNanos;
 
@@ -32,18 +34,29 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        step = stepExecution;
         startedNanos = System.nanoTime();
         lastReportNanos = startedNanos;
     }
 
+    /** Spring Batch 6 chunk-oriented steps call this variant. */
+    @Override
+    public void afterChunk(Chunk<Object> chunk) {
+        reportProgress();
+    }
+
+    /** Tasklet-based (pre-6 style) chunk steps call this one. */
     @Override
     public void afterChunk(ChunkContext context) {
+        reportProgress();
+    }
+
+    private void reportProgress() {
         long now = System.nanoTime();
-        if (now - lastReportNanos < interval.toNanos()) {
+        if (step == null || now - lastReportNanos < interval.toNanos()) {
             return;
         }
         lastReportNanos = now;
-        StepExecution step = context.getStepContext().getStepExecution();
         double seconds = Math.max(1e-9, (now - startedNanos) / 1e9);
         log.info("{}: {} read, {} written so far ({}/s)", step.getStepName(), step.getReadCount(),
                 step.getWriteCount(), Math.round(step.getReadCount() / seconds));

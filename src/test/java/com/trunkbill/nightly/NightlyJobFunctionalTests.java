@@ -1,0 +1,123 @@
+package com.trunkbill.nightly;
+
+import com.trunkbill.batch.JobLaunchService;
+import com.trunkbill.batch.JobLaunchService.Launch;
+import com.trunkbill.cli.RunPolicy;
+import com.trunkbill.testsupport.DatabaseTest;
+import com.trunkbill.testsupport.OnH2;
+import com.trunkbill.testsupport.OnPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.trunkbill.db.jooq.Tables.CDR;
+import static com.trunkbill.db.jooq.Tables.INVOICE;
+import static com.trunkbill.db.jooq.Tables.RATED_CDR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo night over the shipped sample (sample-cdrs/, rate-tables/) end to end. Its invoices, tax summary and
+ * reconciliation are golden files under src/test/resources/golden/2026-10: a change to them must be a deliberate,
+ * reviewed diff (regenerate with ./trunkbill demo and copy the files from out/).
+ */
+public abstract class NightlyJobFunctionalTests extends DatabaseTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/2026-10");
+    private static final List<String> GOLDEN_FILES = List.of(
+            "invoices/2026-10/invoices.csv",
+            "invoices/2026-10/invoice-lines.csv",
+            "reports/2026-10/tax-summary.csv",
+            "reports/2026-10/reconciliation.csv",
+            "reports/2026-10/channel-usage.csv",
+            "reports/2026-10/fair-use.csv");
+
+    @Autowired
+    JobLaunchService launcher;
+
+    private JobParameters demoNight(Path cdrDir) {
+        return NightlyCommand.night(DemoCommand.DEMO_NIGHT, Path.of("sample-cdrs/inventory").toAbsolutePath(),
+                Path.of("rate-tables").toAbsolutePath(), cdrDir.toAbsolutePath());
+    }
+
+    @Test
+    void theDemoNightProducesTheGoldenInvoicesAndReports() throws IOException {
+        Launch night = launcher.launch("nightlyJob", demoNight(Path.of("sample-cdrs")), RunPolicy.ONCE_PER_PARAMETERS);
+
+        assertThat(night.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (String file : GOLDEN_FILES) {
+            assertThat(Files.readString(outputDir.resolve(file)))
+                    .as(file).isEqualTo(Files.readString(GOLDEN.resolve(Path.of(file).getFileName())));
+        }
+        assertThat(outputDir.resolve("reports/2026-10/index.html")).exists();
+        assertThat(outputDir.resolve("invoices/2026-10/ACC-US-ACME-202610.pdf")).exists();
+        // 20,040 rows read = 19,959 accepted + 6 duplicates + 75 rejected at import; every accepted one is rated
+        assertThat(db.fetchCount(CDR)).isEqualTo(19_959);
+        assertThat(db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue())).isEqualTo(19_959);
+        // the previous month has no invoice, so its stages are skipped
+        assertThat(db.fetchCount(INVOICE, INVOICE.PERIOD.eq("2026-09"))).isZero();
+    }
+
+    @Test
+    void aCompletedNightIsNotRunAgain() {
+        Launch first = launcher.launch("nightlyJob", demoNight(Path.of("sample-cdrs")), RunPolicy.ONCE_PER_PARAMETERS);
+        Launch second = launcher.launch("nightlyJob", demoNight(Path.of("sample-cdrs")), RunPolicy.ONCE_PER_PARAMETERS);
+
+        assertThat(second.alreadyCompleted()).isTrue();
+        assertThat(second.execution().getId()).isEqualTo(first.execution().getId());
+        assertThat(db.fetchCount(CDR)).isEqualTo(19_959);
+    }
+
+    @Test
+    void aFailedNightRestartsFromTheFailedStage() throws IOException {
+        Path inbox = tempDir.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.copy(Path.of("sample-cdrs/cdrs-2026-10-01.csv"), inbox.resolve("cdrs-2026-10-01.csv"));
+        Path broken = Files.writeString(inbox.resolve("cdrs-2026-10-02.csv"), "cdr_id,trunk_id\nX-1,TRK-1001\n");
+
+        Launch failed = launcher.launch("nightlyJob", demoNight(inbox), RunPolicy.ONCE_PER_PARAMETERS);
+
+        assertThat(failed.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(stepStatuses(failed)).containsEntry("nightlyImportInventoryStep", BatchStatus.COMPLETED)
+                .containsEntry("nightlyImportRatesStep", BatchStatus.COMPLETED)
+                .containsEntry("nightlyImportCdrsStep", BatchStatus.FAILED)
+                .doesNotContainKey("nightlyRateStep");
+        assertThat(db.fetchCount(CDR)).isZero();
+
+        Files.delete(broken);
+        Launch restarted = launcher.launch("nightlyJob", demoNight(inbox), RunPolicy.ONCE_PER_PARAMETERS);
+
+        assertThat(restarted.restarted()).isTrue();
+        assertThat(restarted.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // the restart runs only the failed stage and the ones after it
+        assertThat(stepStatuses(restarted)).doesNotContainKeys("nightlyImportInventoryStep", "nightlyImportRatesStep")
+                .containsEntry("nightlyImportCdrsStep", BatchStatus.COMPLETED)
+                .containsEntry("nightlyReportStep", BatchStatus.COMPLETED);
+        // the canonical sample without the switch files: 20,000 read = 19,920 accepted + 6 duplicates + 74 rejected
+        assertThat(db.fetchCount(CDR)).isEqualTo(19_920);
+        assertThat(db.fetchCount(INVOICE, INVOICE.PERIOD.eq("2026-10"))).isEqualTo(8);
+        FileSystemUtils.deleteRecursively(inbox);
+    }
+
+    private static Map<String, BatchStatus> stepStatuses(Launch launch) {
+        return launch.execution().getStepExecutions().stream()
+                .collect(Collectors.toMap(StepExecution::getStepName, StepExecution::getStatus));
+    }
+}
+
+@OnH2
+class NightlyJobH2FunctionalTests extends NightlyJobFunctionalTests {
+}
+
+@OnPostgres
+class NightlyJobPostgresFunctionalTests extends NightlyJobFunctionalTests {
+}
