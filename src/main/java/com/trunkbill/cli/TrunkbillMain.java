@@ -107,9 +107,18 @@ public final class TrunkbillMain {
             err.println("trunkbill " + command.name() + ": " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            err.println("trunkbill " + command.name() + ": " + rootMessage(e));
+            err.println("trunkbill " + command.name() + ": " + explain(e));
             return 1;
         }
+    }
+
+    /** The one-line reason for a failure to start or run; a locked H2 file means another process is using it. */
+    static String explain(RuntimeException failure) {
+        String message = rootMessage(failure);
+        if (message.startsWith("The file is locked") || message.contains("Database may be already in use")) {
+            return "the embedded database is in use by another trunkbill process (is a job running?): " + message;
+        }
+        return message;
     }
 
     private int report(JobCommand job, JobLaunchService.Launch launch) {
@@ -124,9 +133,10 @@ public final class TrunkbillMain {
                     step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getFilterCount(),
                     step.getSkipCount(), seconds(step.getStartTime(), step.getEndTime()));
         }
-        JobSummary.lines(execution).forEach(line -> out.println(line));
         out.println(job.jobName() + " " + execution.getStatus() + (launch.restarted() ? " (restarted)" : "")
                 + " in " + seconds(execution.getStartTime(), execution.getEndTime()));
+        // what the job did comes last, so a run ends with its outcome (the demo: the path of index.html)
+        JobSummary.lines(execution).forEach(out::println);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return 0;
         }
@@ -155,6 +165,8 @@ public final class TrunkbillMain {
     private ConfigurableApplicationContext startContext(ParsedOptions options) {
         List<String> properties = new ArrayList<>();
         properties.add("--spring.batch.job.enabled=false");
+        // a start-up failure is reported on one line by the launcher, not as a stack trace
+        properties.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
         options.get("db").ifPresent(url -> properties.add("--spring.datasource.url=" + url));
         options.get("db-user").ifPresent(user -> properties.add("--spring.datasource.username=" + user));
         Optional<String> password = options.get("db-password")

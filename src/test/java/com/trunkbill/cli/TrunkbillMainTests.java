@@ -36,4 +36,14 @@ class TrunkbillMainTests {
         assertThat(err.toString(StandardCharsets.UTF_8).trim())
                 .isEqualTo("trunkbill: unknown command 'frobnicate' (see trunkbill --help)");
     }
+
+    @Test
+    void aLockedEmbeddedDatabaseIsExplainedAsAnotherProcessRunning() {
+        RuntimeException locked = new IllegalStateException("context failed",
+                new RuntimeException("The file is locked: /srv/data/trunkbill.mv.db [2.3.232/7]"));
+
+        assertThat(TrunkbillMain.explain(locked)).isEqualTo("the embedded database is in use by another trunkbill "
+                + "process (is a job running?): The file is locked: /srv/data/trunkbill.mv.db [2.3.232/7]");
+        assertThat(TrunkbillMain.explain(new IllegalArgumentException("no job named x"))).isEqualTo("no job named x");
+    }
 }
