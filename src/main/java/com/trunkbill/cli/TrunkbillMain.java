@@ -167,6 +167,7 @@ public final class TrunkbillMain {
         properties.add("--spring.batch.job.enabled=false");
         // a start-up failure is reported on one line by the launcher, not as a stack trace
         properties.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+        properties.add("--logging.level.org.springframework.context=ERROR");
         options.get("db").ifPresent(url -> properties.add("--spring.datasource.url=" + url));
         options.get("db-user").ifPresent(user -> properties.add("--spring.datasource.username=" + user));
         Optional<String> password = options.get("db-password")
