@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +35,8 @@ import java.util.Optional;
 /**
  * {@code cdrImportJob} (SPEC §2, §3.3, §8): {@code import-cdrs --dir D [--format F]}.
  * <ol>
- *   <li>{@code checkCdrFilesStep} opens every {@code *.csv}/{@code *.csv.gz} of D and checks that it is CSV
- *       with the required columns. Any refused file fails the job before anything is stored, naming each
+ *   <li>{@code checkCdrFilesStep} reads every {@code *.csv}/{@code *.csv.gz} of D through and checks that it is
+ *       CSV (every record parses) with the required columns. Any refused file fails the job before anything is stored, naming each
  *       file and what is wrong. It runs again on every restart.</li>
  *   <li>{@code ingestCdrFilesStep} ingests the files in file name order, <b>one transaction per file</b>
  *       (one tasklet iteration each): a file is stored whole (its cdr_file row, CDRs and counts) or not at
@@ -67,12 +68,20 @@ public class CdrImportJobConfiguration {
             List<String> refusals = new ArrayList<>();
             for (Path file : CdrFiles.list(dir)) {
                 try (CdrSource source = CdrSource.open(file, format, mapping)) {
+                    // SPEC §8: a file that is not CSV is refused whole and the job fails without partial
+                    // effects. Broken CSV (an unterminated quote, binary content) can sit anywhere in a file,
+                    // so every record is parsed here, before any file of the run is stored.
+                    while (source.hasNext()) {
+                        source.next();
+                    }
                     if (!source.unknownColumns().isEmpty()) {
                         JobSummary.add(contribution.getStepExecution(), file.getFileName()
                                 + ": warning: unknown column(s) ignored: " + String.join(", ", source.unknownColumns()));
                     }
                 } catch (CsvFileException e) {
                     refusals.add(e.getMessage());
+                } catch (UncheckedIOException e) {
+                    refusals.add(file.getFileName() + ": cannot be read as a CSV file: " + e.getMessage());
                 }
             }
             if (!refusals.isEmpty()) {

@@ -272,10 +272,12 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void aFileThatIsNotCsvHalfwayLeavesNoRowOfItBehindAndARerunIngestsTheRest() throws IOException {
+    void aFileThatIsNotCsvHalfwayFailsTheJobBeforeAnyFileIsStoredAndAFixedRerunIngestsAll() throws IOException {
+        // SPEC §8: a file that is not CSV is refused whole and the job fails without partial effects: the
+        // broken record of b.csv comes after 6,000 good ones, and a.csv (first in name order) is not stored either.
         write("in", "a.csv", HEADER + ANSWERED);
         StringBuilder broken = new StringBuilder(HEADER);
-        for (int i = 0; i < 6_000; i++) { // more than one chunk of 5,000 is written before the broken record
+        for (int i = 0; i < 6_000; i++) {
             broken.append(ANSWERED.replace("c-1,", "b-" + i + ","));
         }
         broken.append("b-x,\"unterminated,T1\n");
@@ -285,10 +287,18 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getAllFailureExceptions()).singleElement()
-                .satisfies(e -> assertThat(e.getMessage()).contains("b.csv"));
-        assertThat(db.select(CDR_FILE.FILE_NAME).from(CDR_FILE).fetch(CDR_FILE.FILE_NAME)).containsExactly("a.csv");
-        assertThat(db.fetchCount(CDR)).isEqualTo(1);
+                .satisfies(e -> assertThat(e.getMessage()).contains("b.csv: is not a valid CSV file"));
+        assertThat(db.fetchCount(CDR_FILE)).isZero();
+        assertThat(db.fetchCount(CDR)).isZero();
         assertThat(outputDir.resolve("rejects/b.csv.rejects.csv")).doesNotExist();
+
+        // fixed (the broken record removed) and run again: 1 + 6,000 CDRs
+        write("in", "b.csv", broken.substring(0, broken.indexOf("b-x,")));
+        JobExecution again = importCdrs(tempDir.resolve("in"), "canonical");
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(db.select(CDR_FILE.FILE_NAME).from(CDR_FILE).orderBy(CDR_FILE.FILE_NAME).fetch(CDR_FILE.FILE_NAME))
+                .containsExactly("a.csv", "b.csv");
+        assertThat(db.fetchCount(CDR)).isEqualTo(6_001);
     }
 
     @Test

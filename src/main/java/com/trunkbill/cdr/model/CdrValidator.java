@@ -25,7 +25,8 @@ import static com.trunkbill.cdr.model.CdrColumn.TRUNK_ID;
 /**
  * Validates one CDR row (SPEC §3.3, §8, §9). The checks run in this order and the first failure is the
  * row's reason: record width ({@code MALFORMED_ROW}), required values ({@code MISSING_FIELD}: cdr_id,
- * direction, callee, start_time, end_time, sip_status, and account_id + data_center when trunk_id is empty),
+ * direction, callee, start_time, end_time, sip_status, and account_id + data_center for Freshworks outbound
+ * traffic without trunk_id),
  * lengths ({@code FIELD_TOO_LONG}), enumerations ({@code BAD_ENUM}: direction, data_center, case-insensitive),
  * instants ({@code BAD_INSTANT}), numbers ({@code BAD_NUMBER}: callee, caller when given, sip_status), then
  * chronology ({@code END_BEFORE_START}, {@code ANSWER_OUTSIDE_CALL}). caller is optional (withheld caller
@@ -55,12 +56,14 @@ public final class CdrValidator {
                 return missing(column, "");
             }
         }
-        if (row.get(TRUNK_ID) == null) {
+        if (row.get(TRUNK_ID) == null && isFreshworksOutbound(row)) {
+            // SPEC §3.3: Freshworks outbound traffic carries no trunk_id, "then account_id and data_center are
+            // set". An empty trunk_id of any other traffic is NO_TRUNK (SPEC §9), decided by TrunkAttribution.
             if (row.get(ACCOUNT_ID) == null) {
-                return missing(ACCOUNT_ID, " (required when trunk_id is empty)");
+                return missing(ACCOUNT_ID, " (required for Freshworks outbound traffic without trunk_id)");
             }
             if (row.get(DATA_CENTER) == null) {
-                return missing(DATA_CENTER, " (required when trunk_id is empty)");
+                return missing(DATA_CENTER, " (required for Freshworks outbound traffic without trunk_id)");
             }
         }
         for (CdrColumn column : CdrColumn.values()) {
@@ -116,6 +119,11 @@ public final class CdrValidator {
                 dataCenter, row.get(SOURCE), direction, row.get(CALLER), row.get(CALLEE), start, answer, end,
                 sipStatus, row.get(DISCONNECT_REASON), row.get(CODEC), contentHash.of(row.values()));
         return new Result(cdr, null);
+    }
+
+    private static boolean isFreshworksOutbound(CdrRow row) {
+        return TrunkAttribution.FRESHWORKS_SOURCE.equalsIgnoreCase(row.get(SOURCE))
+                && "OUTBOUND".equalsIgnoreCase(row.get(DIRECTION));
     }
 
     /** SPEC §3: {@code +} then 8 to 15 digits. */

@@ -89,10 +89,25 @@ class CdrValidatorTests {
     }
 
     @Test
-    void withoutTrunkIdTheAccountAndDataCenterAreRequired() {
-        assertThat(reasonOf(aRow().with("trunk_id", "").with("account_id", ""))).isEqualTo(RejectReason.MISSING_FIELD);
-        assertThat(reasonOf(aRow().with("trunk_id", "").with("data_center", ""))).isEqualTo(RejectReason.MISSING_FIELD);
+    void freshworksOutboundWithoutTrunkIdNeedsTheAccountAndDataCenter() {
+        CdrRows freshworks = aRow().with("trunk_id", "").with("source", "FRESHWORKS").with("direction", "OUTBOUND");
+        assertThat(reasonOf(freshworks.with("account_id", ""))).isEqualTo(RejectReason.MISSING_FIELD);
+        assertThat(reasonOf(aRow().with("trunk_id", "").with("source", "freshworks").with("data_center", "")))
+                .isEqualTo(RejectReason.MISSING_FIELD);
         aRow().with("trunk_id", "").with("source", "FRESHWORKS").valid();
+    }
+
+    @Test
+    void otherTrafficWithoutTrunkIdIsValidHereAndLeftToAttribution() {
+        // SPEC §9: an empty trunk_id whose source is not FRESHWORKS is NO_TRUNK (TrunkAttribution), not
+        // MISSING_FIELD, even when account_id and data_center are empty too.
+        Cdr sbc = aRow().with("trunk_id", "").with("source", "SBC").with("account_id", "").with("data_center", "")
+                .valid();
+        assertThat(sbc.trunkId()).isNull();
+        assertThat(sbc.accountId()).isNull();
+        Cdr inbound = aRow().with("trunk_id", "").with("source", "FRESHWORKS").with("direction", "INBOUND")
+                .with("account_id", "").with("data_center", "").valid();
+        assertThat(inbound.direction()).isEqualTo(Direction.INBOUND);
     }
 
     @Test
