@@ -41,6 +41,7 @@ import static org.jooq.impl.DSL.sum;
 public class InvoiceRepository {
 
     private static final int NOTE_LENGTH = 500;
+    private static final int HOLD_REASON_LENGTH = 2000;
     private static final int IN_LIST_SIZE = 1000;
 
     private final DSLContext db;
@@ -221,7 +222,8 @@ public class InvoiceRepository {
         r.setPeriod(invoice.period());
         r.setCurrency(invoice.currency());
         r.setStatus(invoice.status().name());
-        r.setHoldReason(invoice.holdReason());
+        r.setHoldReason(invoice.holdReason() == null || invoice.holdReason().length() <= HOLD_REASON_LENGTH
+                ? invoice.holdReason() : invoice.holdReason().substring(0, HOLD_REASON_LENGTH - 3) + "...");
         r.setSubtotal(Rounding.decimal(invoice.subtotal()));
         r.setTaxTotal(Rounding.decimal(invoice.taxTotal()));
         r.setTotal(Rounding.decimal(invoice.total()));

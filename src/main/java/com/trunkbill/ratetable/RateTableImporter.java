@@ -30,6 +30,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -238,11 +239,19 @@ public class RateTableImporter {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         OverlapCheck.Result overlaps = OverlapCheck.conflicts(entries, OVERLAP_LIMIT);
+        // SPEC §3.2 "every conflicting row named": both rows of each pair get a rejects row, in line order.
+        List<RowProblem> conflictingRows = new ArrayList<>();
         for (OverlapCheck.Conflict conflict : overlaps.conflicts()) {
-            RowProblem problem = new RowProblem(conflict.second().lineNo(), RowProblem.OVERLAPPING_RATES, null,
-                    fileName + " " + conflict.describe());
+            String detail = fileName + " " + conflict.describe();
+            load.add(new RowProblem(conflict.second().lineNo(), RowProblem.OVERLAPPING_RATES, null, detail));
+            conflictingRows.add(new RowProblem(conflict.first().lineNo(), RowProblem.OVERLAPPING_RATES, null,
+                    detail));
+            conflictingRows.add(new RowProblem(conflict.second().lineNo(), RowProblem.OVERLAPPING_RATES, null,
+                    detail));
+        }
+        conflictingRows.sort(Comparator.comparingLong(RowProblem::lineNo));
+        for (RowProblem problem : conflictingRows) {
             rejects.reject(problem.lineNo(), problem.reason(), problem.detail(), null);
-            load.add(problem);
         }
         if (overlaps.truncated()) {
             load.refuse("more than " + OVERLAP_LIMIT + " overlapping pairs, the first "

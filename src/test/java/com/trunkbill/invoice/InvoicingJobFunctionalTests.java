@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static com.trunkbill.db.jooq.Tables.CHANNEL_PLAN_RATE;
 import static com.trunkbill.db.jooq.Tables.FX_RATE;
 import static com.trunkbill.db.jooq.Tables.INVOICE;
 import static com.trunkbill.db.jooq.Tables.INVOICE_LINE;
@@ -215,6 +216,24 @@ public abstract class InvoicingJobFunctionalTests extends DatabaseTest {
         assertThat(b.get(INVOICE.HOLD_REASON)).isEqualTo("no FX rate USD->EUR on or before 2026-10-31");
         assertThat(b.get(INVOICE.INVOICE_NUMBER)).isNull();
         assertThat(storedInvoices()).containsEntry("ACC-A-202610", "FINAL INV-202610-000001 152.5/60.74/213.24");
+    }
+
+    @Test
+    void aMonthWithoutChannelPlanPricesHoldsTheInvoicesWithOneReasonPerTrunk() {
+        db.deleteFrom(CHANNEL_PLAN_RATE).execute();
+        // 31 unpriced days used to make 31 reasons (2,201 characters for ACC-C): hold_reason overflowed and the job failed
+        assertThat(invoice(false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, String> holds = db.select(INVOICE.INVOICE_ID, INVOICE.HOLD_REASON).from(INVOICE)
+                .where(INVOICE.STATUS.eq("ON_HOLD")).fetchMap(INVOICE.INVOICE_ID, INVOICE.HOLD_REASON);
+        assertThat(holds).containsOnly(
+                Map.entry("ACC-A-202610",
+                        "trunk TA-1: no channel-plan price for STANDARD METERED on 31 days from 2026-10-01 to 2026-10-31"),
+                Map.entry("ACC-B-202610",
+                        "trunk TB-1: no channel-plan price for STANDARD METERED on 31 days from 2026-10-01 to 2026-10-31"),
+                Map.entry("ACC-C-202610", "trunk TC-1 has no service address (MISSING_PPU): not taxed; "
+                        + "trunk TC-1: no channel-plan price for STANDARD METERED on 31 days from 2026-10-01 to 2026-10-31"));
+        // ACC-A: no fee, the Germany usage 2.50 and its taxes are still billed
+        assertThat(lines("ACC-A-202610")).first().isEqualTo("CHANNEL_FEE TA-1 null 0");
     }
 
     @Test

@@ -230,10 +230,15 @@ public abstract class RateTableImportJobFunctionalTests extends DatabaseTest {
                 "rates.csv STANDARD OUTBOUND 4915: line 2 [2026-01-01, 2026-10-16) overlaps line 4 [2026-10-15, open)",
                 "rates.csv STANDARD OUTBOUND 49: line 5 [open, open) overlaps line 6 [2027-01-01, open)",
                 "nothing imported");
+        // SPEC §3.2 "every conflicting row named": both rows of each pair are refused rows, in line order
         assertThat(Files.readAllLines(outputDir.resolve("rejects/rates.csv.rejects.csv"))).containsExactly(
                 "line,reason,detail,row",
+                "2,OVERLAPPING_RATES,\"rates.csv STANDARD OUTBOUND 4915: line 2 [2026-01-01, 2026-10-16) overlaps"
+                        + " line 4 [2026-10-15, open)\",",
                 "4,OVERLAPPING_RATES,\"rates.csv STANDARD OUTBOUND 4915: line 2 [2026-01-01, 2026-10-16) overlaps"
                         + " line 4 [2026-10-15, open)\",",
+                "5,OVERLAPPING_RATES,\"rates.csv STANDARD OUTBOUND 49: line 5 [open, open) overlaps line 6"
+                        + " [2027-01-01, open)\",",
                 "6,OVERLAPPING_RATES,\"rates.csv STANDARD OUTBOUND 49: line 5 [open, open) overlaps line 6"
                         + " [2027-01-01, open)\",");
         assertThat(JobSummary.lines(execution)).contains(

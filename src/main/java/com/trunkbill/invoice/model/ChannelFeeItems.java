@@ -1,10 +1,12 @@
 package com.trunkbill.invoice.model;
 
+import com.trunkbill.inventory.model.ChannelPlan;
 import com.trunkbill.inventory.model.TrunkTimeline;
 import com.trunkbill.ratetable.model.ChannelPlanRow;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,12 +33,13 @@ public final class ChannelFeeItems {
             Map<String, BigDecimal> priceTimesChannels = new TreeMap<>();
             Set<String> prices = new LinkedHashSet<>();
             long channelDays = 0;
+            // one hold reason per trunk and plan (not per day: hold_reason holds 2,000 characters)
+            Map<ChannelPlan, List<LocalDate>> unpricedDays = new TreeMap<>();
             for (ChannelDays.TrunkDay day : ChannelDays.daysOf(trunk, input.period())) {
                 channelDays += day.channels();
                 Optional<ChannelPlanRow> row = ChannelDays.planRow(input.channelPlans(), priceList, day.plan(), day.day());
                 if (row.isEmpty()) {
-                    holds.add("trunk " + trunk.trunkId() + ": no channel-plan price for " + priceList + " "
-                            + day.plan() + " on " + day.day());
+                    unpricedDays.computeIfAbsent(day.plan(), plan -> new ArrayList<>()).add(day.day());
                     continue;
                 }
                 priceTimesChannels.merge(row.get().currency(),
@@ -44,6 +47,9 @@ public final class ChannelFeeItems {
                 prices.add(day.plan() + " " + row.get().pricePerChannelMonth().stripTrailingZeros().toPlainString()
                         + " " + row.get().currency());
             }
+            unpricedDays.forEach((plan, days) -> holds.add("trunk " + trunk.trunkId() + ": no channel-plan price for "
+                    + priceList + " " + plan + (days.size() == 1 ? " on " + days.get(0)
+                            : " on " + days.size() + " days from " + days.get(0) + " to " + days.get(days.size() - 1))));
             priceTimesChannels.replaceAll((currency, sum) -> sum.divide(daysInPeriod, MathContext.DECIMAL128));
             LinePricing.Priced priced = pricing.price(priceTimesChannels);
             String note = String.join(", ", prices) + " per channel-month x " + channelDays + " channel-days / "

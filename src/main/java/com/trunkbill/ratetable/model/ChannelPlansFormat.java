@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code channel-plans.csv} (SPEC §3.2). The fair-use columns are required on {@code UNLIMITED_US} rows
- * (invoicing needs both) and must be empty on {@code METERED} rows, where they would mean nothing.
+ * (invoicing needs both) and ignored on {@code METERED} rows, where they mean nothing (SPEC: "apply to
+ * UNLIMITED_US only").
  * Rows of one {@code price_list, plan} must not overlap in time.
  */
 public final class ChannelPlansFormat implements RateTableFormat<ChannelPlanRow> {
@@ -38,10 +39,9 @@ public final class ChannelPlansFormat implements RateTableFormat<ChannelPlanRow>
             fairUseMinutes = fields.decimal("fair_use_minutes_per_channel", DecimalColumn.MONEY,
                     Range.NON_NEGATIVE);
             overageRate = fields.decimal("overage_rate_per_minute", DecimalColumn.MONEY, Range.NON_NEGATIVE);
-        } else if (plan == ChannelPlan.METERED) {
-            fields.mustBeEmpty("fair_use_minutes_per_channel", "fair use applies to UNLIMITED_US only");
-            fields.mustBeEmpty("overage_rate_per_minute", "fair use applies to UNLIMITED_US only");
         }
+        // METERED: SPEC §3.2 says the fair-use columns apply to UNLIMITED_US only, so values there are ignored
+        // (not stored), never a reason to refuse the price list.
         EffectiveDates effective = fields.effectiveDates();
         if (!fields.valid()) {
             return null;

@@ -110,4 +110,18 @@ class ChannelFeeItemsTests {
         assertThat(fees.holdReasons()).containsExactly(
                 "trunk T-8: no channel-plan price for STANDARD METERED on 2026-10-31");
     }
+
+    @Test
+    void daysWithoutAPlanPriceMakeOneHoldReasonPerTrunkAndPlan() {
+        InvoiceInput input = anInvoiceInput(account("ACC-1", "USD", "US"))
+                .plans(List.of(planRow("STANDARD", ChannelPlan.METERED, "15.00", "USD", null, null, null, "2026-10-20")))
+                .trunk(aTrunk("T-9").channels(2))
+                .build();
+        Items fees = items.generate(input, new LinePricing("USD", input.period().lastDay(), input.fx()));
+        // Oct 1-19 priced: 15.00 * 2 * 19 / 31 = 18.387... -> 18.39; Oct 20-31 (12 days) have no row: one reason,
+        // not one per day (a reason per day overflowed hold_reason and failed the whole invoicing job)
+        assertThat(Rounding.decimal(fees.lines().get(0).amount())).isEqualByComparingTo("18.39");
+        assertThat(fees.holdReasons()).containsExactly(
+                "trunk T-9: no channel-plan price for STANDARD METERED on 12 days from 2026-10-20 to 2026-10-31");
+    }
 }

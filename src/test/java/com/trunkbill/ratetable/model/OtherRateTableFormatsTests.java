@@ -46,11 +46,12 @@ class OtherRateTableFormatsTests {
         assertThat(format.parse(3, missing)).isNull();
         assertThat(reasons(missing)).containsExactly("MISSING_FIELD fair_use_minutes_per_channel");
 
-        RowFields metered = fields("channel-plans.csv", plan("METERED", "3000", null));
-        assertThat(format.parse(3, metered)).isNull();
-        assertThat(metered.problems()).singleElement().extracting(RowProblem::detail).isEqualTo(
-                "channel-plans.csv line 5, field fair_use_minutes_per_channel: '3000' given, but fair use applies"
-                        + " to UNLIMITED_US only");
+        // SPEC §3.2: the fair-use columns apply to UNLIMITED_US only: on a METERED row they are ignored, not refused
+        RowFields metered = fields("channel-plans.csv", plan("METERED", "3000", "0.01"));
+        ChannelPlanRow meteredRow = format.parse(3, metered);
+        assertThat(metered.problems()).isEmpty();
+        assertThat(meteredRow.fairUseMinutesPerChannel()).isNull();
+        assertThat(meteredRow.overageRatePerMinute()).isNull();
         assertThat(format.parse(3, fields("channel-plans.csv", plan("METERED", null, null)))
                 .fairUseMinutesPerChannel()).isNull();
     }
