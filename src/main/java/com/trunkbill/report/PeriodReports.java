@@ -49,7 +49,7 @@ public class PeriodReports {
             "malformed");
     static final List<String> RECONCILIATION_DETAIL_COLUMNS = List.of("file", "measure", "key", "value");
     static final List<String> FAIR_USE_COLUMNS = List.of("trunk_id", "trunk_name", "account_id",
-            "allowance_minutes", "used_minutes", "overage_minutes", "overage_rate", "currency", "overage_amount",
+            "allowance", "used", "overage", "overage_rate", "currency", "overage_amount",
             "answered_calls", "short_call_share", "longest_call_seconds", "calls_over_long", "outbound_share",
             "flags");
     /** Minutes in fair-use.csv: 4 decimals half-up (display only; the figures themselves are unrounded). */

@@ -213,7 +213,7 @@ public abstract class ReportingJobFunctionalTests extends DatabaseTest {
         report("2026-10");
 
         assertThat(lines("fair-use.csv")).containsExactly(
-                "trunk_id,trunk_name,account_id,allowance_minutes,used_minutes,overage_minutes,overage_rate,currency,"
+                "trunk_id,trunk_name,account_id,allowance,used,overage,overage_rate,currency,"
                         + "overage_amount,answered_calls,short_call_share,longest_call_seconds,calls_over_long,"
                         + "outbound_share,flags",
                 // allowance 10 min * 3 channels * 12 days / 31 = 11.612903...; used (900 + 6) / 60 = 15.1;
