@@ -98,6 +98,13 @@ public class InvoiceFiles {
         return all;
     }
 
+    /** Rewrites {@code reports/P/tax-summary.csv} alone, from the stored invoices (the report job's copy). */
+    public Path writeTaxSummary(BillingPeriod period) {
+        Path file = taxSummary(period);
+        writeTaxSummary(new ArrayList<>(invoices.invoicesOf(period).values()), file);
+        return file;
+    }
+
     private static Object quantityCell(InvoiceLine line) {
         return line.quantity() == null ? null : new BigDecimal(InvoiceHtml.quantity(line));
     }

@@ -1,5 +1,6 @@
 package com.trunkbill.report;
 
+import com.trunkbill.invoice.InvoiceFiles;
 import com.trunkbill.report.ReconciliationRepository.Reconciliation;
 import com.trunkbill.report.model.ReconciliationRow;
 import com.trunkbill.support.BillingPeriod;
@@ -34,7 +35,7 @@ import java.util.Map;
  * Writes the reports of a period under {@code <output-dir>/reports/P/} (SPEC §7), complete and from the
  * database on every run: {@code channel-usage.csv}, {@code channel-sizing.csv}, {@code reconciliation.csv},
  * {@code reconciliation-detail.csv}, {@code fair-use.csv} and {@code index.html}. Each file is written to a
- * temporary name and moved into place. {@code tax-summary.csv} belongs to invoicing; the page links it.
+ * temporary name and moved into place. {@code tax-summary.csv} is written by invoicing's code, here too.
  */
 @Service
 public class PeriodReports {
@@ -61,16 +62,18 @@ public class PeriodReports {
     private final ReconciliationRepository reconciliation;
     private final FinanceRepository finance;
     private final FairUseRepository fairUse;
+    private final InvoiceFiles invoiceFiles;
     private final Path outputDir;
     private final Clock clock;
 
     public PeriodReports(ChannelUsageRepository channelUsage, ReconciliationRepository reconciliation,
-                         FinanceRepository finance, FairUseRepository fairUse,
+                         FinanceRepository finance, FairUseRepository fairUse, InvoiceFiles invoiceFiles,
                          @Value("${trunkbill.output-dir}") Path outputDir) {
         this.channelUsage = channelUsage;
         this.reconciliation = reconciliation;
         this.finance = finance;
         this.fairUse = fairUse;
+        this.invoiceFiles = invoiceFiles;
         this.outputDir = outputDir;
         this.clock = Clock.systemUTC();
     }
@@ -103,6 +106,9 @@ public class PeriodReports {
             summary.add(String.format("channel usage %s: %,d CDRs start on days when their trunk did not exist "
                     + "(no row)", period, usage.callsOnDaysWithoutTrunk()));
         }
+
+        // SPEC §7: every report run writes the complete files of P, the tax summary included
+        invoiceFiles.writeTaxSummary(period);
 
         Reconciliation reconciled = reconciliation.reconcile();
         writeReconciliation(directory.resolve("reconciliation.csv"), reconciled);

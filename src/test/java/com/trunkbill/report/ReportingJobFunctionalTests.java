@@ -251,6 +251,11 @@ public abstract class ReportingJobFunctionalTests extends DatabaseTest {
 
         assertThat(lines("channel-usage.csv")).isEqualTo(first);
         assertThat(lines("reconciliation.csv")).hasSize(4);
+        // the tax summary is part of the period's files too (SPEC §7), rewritten from the stored invoices
+        // (the scenario's stored invoice: NYC local 4.88 and NY sales 4.00 on a 100.00 base)
+        assertThat(lines("tax-summary.csv")).containsExactly("jurisdiction,tax_code,base,tax,currency",
+                "US-NY-New York-New York,US-NY-NYC-LOCAL,100.00,4.88,USD",
+                "US-NY-New York-New York,US-NY-SALES,100.00,4.00,USD");
     }
 }
 
