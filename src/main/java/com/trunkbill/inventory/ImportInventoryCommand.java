@@ -30,8 +30,7 @@ public final class ImportInventoryCommand implements JobCommand {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.required("dir", "D", "directory holding the snapshot's CSV files"),
-                OptionSpec.optional("as-of", "T", "ISO-8601 instant the snapshot describes (default: now),"
-                        + " not before the latest imported one"));
+                OptionSpec.optional("as-of", "T", "ISO-8601 instant the snapshot describes (default: now)"));
     }
 
     @Override

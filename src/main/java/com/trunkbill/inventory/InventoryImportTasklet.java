@@ -74,11 +74,6 @@ class InventoryImportTasklet implements Tasklet {
             throw new IllegalArgumentException("inventoryImportJob: " + dir + " is not a directory");
         }
         Instant asOf = asOf(parameters, step);
-        Instant latest = store.latestAsOf();
-        if (latest != null && asOf.isBefore(latest)) {
-            throw new IllegalStateException("as-of " + asOf + " is before the latest imported inventory snapshot ("
-                    + latest + "): inventory history only moves forward; nothing imported");
-        }
 
         long started = System.nanoTime();
         Map<String, Integer> rowsRead = new LinkedHashMap<>();

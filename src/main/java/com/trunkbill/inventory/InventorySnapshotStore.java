@@ -33,11 +33,6 @@ public class InventorySnapshotStore {
         this.db = db;
     }
 
-    /** The as-of instant of the latest imported snapshot, or null when none was imported. */
-    public Instant latestAsOf() {
-        return db.select(org.jooq.impl.DSL.max(INVENTORY_SNAPSHOT.AS_OF)).from(INVENTORY_SNAPSHOT).fetchOne().value1();
-    }
-
     /** Records the snapshot and applies its plan; returns the new snapshot id. */
     public long apply(SnapshotPlan plan, Instant asOf, Instant importedAt, String sourceDir) {
         long snapshotId = db.insertInto(INVENTORY_SNAPSHOT)

@@ -331,14 +331,29 @@ public abstract class InventoryImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void anAsOfBeforeTheLatestSnapshotIsRefused() {
-        completed(importInventory(usAccountWith(aTrunk("T-1").channels(10)), T2));
-        JobExecution earlier = importInventory(usAccountWith(aTrunk("T-1").channels(99)), T1);
+    void aSnapshotWithoutAsOfThenABackdatedOneRecordsTheChangeFromTheBackdatedInstant() {
+        // the first import is taken "now" (after October); the second describes 2026-10-15T12:00Z
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(10)), "2026-11-27T08:00:00Z"));
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(20)), T2));
 
-        assertThat(failure(earlier)).isEqualTo("as-of 2026-10-01T00:00:00Z is before the latest imported inventory "
-                + "snapshot (2026-10-15T12:00:00Z): inventory history only moves forward; nothing imported");
-        assertThat(db.fetchCount(INVENTORY_SNAPSHOT)).isEqualTo(1);
-        assertThat(db.fetchCount(TRUNK_STATE)).isEqualTo(1);
+        TrunkTimeline trunk = inventory.trunkTimelines().get("T-1");
+        assertThat(trunk.states()).extracting(s -> s.effectiveFrom(), s -> s.channels())
+                .containsExactly(tuple(Instant.parse("2026-01-01T00:00:00Z"), 10), tuple(Instant.parse(T2), 20));
+        assertThat(trunk.channelsOn(LocalDate.parse("2026-10-14"))).contains(10);
+        assertThat(trunk.channelsOn(LocalDate.parse("2026-10-15"))).contains(20);
+        assertThat(db.fetchCount(INVENTORY_SNAPSHOT)).isEqualTo(2);
+    }
+
+    @Test
+    void aBackdatedChangeKeepsTheLaterChangesOfLaterSnapshots() {
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(10)), T1));
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(30)), "2026-10-20T00:00:00Z"));
+        // a late-arriving snapshot of the 15th: 20 channels from then, 30 still from the 20th
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(20)), T2));
+
+        assertThat(inventory.trunkTimelines().get("T-1").states()).extracting(s -> s.effectiveFrom(), s -> s.channels())
+                .containsExactly(tuple(Instant.parse("2026-01-01T00:00:00Z"), 10), tuple(Instant.parse(T2), 20),
+                        tuple(Instant.parse("2026-10-20T00:00:00Z"), 30));
     }
 
     @Test

@@ -52,6 +52,14 @@ public final class SnapshotPlanner {
         this.asOf = asOf;
     }
 
+    /**
+     * A backdated snapshot (its as-of before a change already recorded by a later snapshot) inserts its change
+     * into the history and keeps the later changes; only the trunk's first state (at created_at) is replaced.
+     */
+    private boolean backdated(TrunkTimeline stored) {
+        return stored.states().stream().skip(1).anyMatch(state -> state.effectiveFrom().isAfter(asOf));
+    }
+
     public static SnapshotPlan plan(StoredInventory stored, ParsedSnapshot snapshot, Instant asOf) {
         return new SnapshotPlanner(stored, snapshot, asOf).plan();
     }
@@ -180,7 +188,7 @@ public final class SnapshotPlanner {
                 }
                 boolean stateChanged = !before.stateAt(asOf).sameAttributesAs(row.stateFrom(asOf));
                 if (stateChanged) {
-                    stateWrites.add(new StateWrite(row.trunkId(), row.stateFrom(asOf), true));
+                    stateWrites.add(new StateWrite(row.trunkId(), row.stateFrom(asOf), !backdated(before)));
                 }
                 if (attributesChanged || stateChanged) {
                     trunksUpdated++;
