@@ -15,7 +15,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +51,7 @@ public class JobLaunchService {
             throw new IllegalArgumentException("no job named " + jobName);
         }
         try (JobRunLock.Held ignored = runLock.acquire(jobName)) {
-            recoverAbandonedExecutions(jobName);
+            recoverAbandonedExecutions();
             return policy == RunPolicy.ONCE_PER_PARAMETERS
                     ? launchOnce(job, parameters)
                     : launchNewRun(job, parameters);
@@ -72,7 +71,8 @@ public class JobLaunchService {
         if (last.getStatus() == BatchStatus.COMPLETED) {
             return new Launch(last, true, false);
         }
-        return restart(job, last);
+        // same identifying parameters; the non-identifying ones (the night's folders) are taken as given now
+        return restart(job, last, parameters);
     }
 
     private Launch launchNewRun(Job job, JobParameters parameters) throws Exception {
@@ -86,7 +86,7 @@ public class JobLaunchService {
                 nextRunId = (lastRunId == null ? 0 : lastRunId) + 1;
                 boolean failed = last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED;
                 if (failed && withoutRunId(lastParameters).equals(withoutRunId(parameters))) {
-                    return restart(job, last);
+                    return restart(job, last, lastParameters);
                 }
             }
         }
@@ -98,9 +98,9 @@ public class JobLaunchService {
      * Starting a job instance whose last execution FAILED or STOPPED, with the same parameters, restarts it from
      * its failed step (JobOperator.restart(execution) would need a job registry that the CLI does not keep).
      */
-    private Launch restart(Job job, JobExecution failed) throws Exception {
+    private Launch restart(Job job, JobExecution failed, JobParameters parameters) throws Exception {
         log.info("{}: restarting failed execution {} from its failed step", job.getName(), failed.getId());
-        return new Launch(jobOperator.start(job, failed.getJobParameters()), false, true);
+        return new Launch(jobOperator.start(job, parameters), false, true);
     }
 
     private static Map<String, Object> withoutRunId(JobParameters parameters) {
@@ -109,12 +109,17 @@ public class JobLaunchService {
                 .collect(Collectors.toMap(JobParameter::name, JobParameter::value, (a, b) -> a));
     }
 
-    private void recoverAbandonedExecutions(String jobName) {
-        Set<JobExecution> running = jobRepository.findRunningJobExecutions(jobName);
-        for (JobExecution stale : running) {
-            log.warn("{}: execution {} was left {} by a process that is gone; marking it FAILED so it can restart",
-                    jobName, stale.getId(), stale.getStatus());
-            jobOperator.recover(stale);
+    /**
+     * Every job, not only the one launched: a night killed while one of its stages ran leaves that stage's job
+     * STARTED too, and restarting the night restarts that job.
+     */
+    private void recoverAbandonedExecutions() {
+        for (String jobName : jobRepository.getJobNames()) {
+            for (JobExecution stale : jobRepository.findRunningJobExecutions(jobName)) {
+                log.warn("{}: execution {} was left {} by a process that is gone; marking it FAILED so it can "
+                        + "restart", jobName, stale.getId(), stale.getStatus());
+                jobOperator.recover(stale);
+            }
         }
     }
 }
