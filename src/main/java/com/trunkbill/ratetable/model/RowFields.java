@@ -286,14 +286,6 @@ public final class RowFields {
         return null;
     }
 
-    /** A field that must stay empty on this kind of row. */
-    public void mustBeEmpty(String column, String why) {
-        String value = value(column);
-        if (value != null) {
-            problem(RowProblem.FIELD_NOT_ALLOWED, column, quote(value) + " given, but " + why);
-        }
-    }
-
     private void missing(String column) {
         problem(RowProblem.MISSING_FIELD, column, "is required");
     }

@@ -20,6 +20,5 @@ public record RowProblem(long lineNo, String reason, String field, String detail
     public static final String BAD_COUNTRY = "BAD_COUNTRY";
     public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
     public static final String EMPTY_PERIOD = "EMPTY_PERIOD";
-    public static final String FIELD_NOT_ALLOWED = "FIELD_NOT_ALLOWED";
     public static final String OVERLAPPING_RATES = "OVERLAPPING_RATES";
 }
