@@ -14,6 +14,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,7 @@ public class JobLaunchService {
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
     private final JobRunLock runLock;
+    private final Clock clock = Clock.systemUTC();
 
     public JobLaunchService(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs,
                             JobRunLock runLock) {
@@ -77,13 +79,15 @@ public class JobLaunchService {
 
     private Launch launchNewRun(Job job, JobParameters parameters) throws Exception {
         JobInstance lastInstance = jobRepository.getLastJobInstance(job.getName());
-        long nextRunId = 1;
+        // The last instance may be a night's stage (no run.id), so the next id cannot come from it alone: the
+        // launch instant in milliseconds is larger than any earlier launch's id, and never smaller than last + 1.
+        long nextRunId = clock.millis();
         if (lastInstance != null) {
             JobExecution last = jobRepository.getLastJobExecution(lastInstance);
             if (last != null) {
                 JobParameters lastParameters = last.getJobParameters();
                 Long lastRunId = lastParameters.getLong(RUN_ID);
-                nextRunId = (lastRunId == null ? 0 : lastRunId) + 1;
+                nextRunId = Math.max(nextRunId, (lastRunId == null ? 0 : lastRunId) + 1);
                 boolean failed = last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED;
                 if (failed && withoutRunId(lastParameters).equals(withoutRunId(parameters))) {
                     return restart(job, last, lastParameters);

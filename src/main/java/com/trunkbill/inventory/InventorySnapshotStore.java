@@ -62,6 +62,9 @@ public class InventorySnapshotStore {
                 t.dataCenter().name(), t.createdAt(), t.deletedAt(), t.missingPpu(), snapshotId, t.trunkId()});
         batch(deleteStatesFrom(), plan.stateWrites().stream().filter(StateWrite::replacesLaterStates).toList(),
                 w -> new Object[] {w.trunkId(), w.state().effectiveFrom()});
+        // a backdated write keeps the later states but replaces one stored at its very instant (a correction)
+        batch(deleteStateAt(), plan.stateWrites().stream().filter(w -> !w.replacesLaterStates()).toList(),
+                w -> new Object[] {w.trunkId(), w.state().effectiveFrom()});
         batch(insertState(), plan.stateWrites(), w -> new Object[] {w.trunkId(), w.state().effectiveFrom(),
                 w.state().channels(), w.state().plan().name(), w.state().adminStatus().name(),
                 w.state().actionStatus().name(), snapshotId});
@@ -144,6 +147,11 @@ public class InventorySnapshotStore {
     private Query deleteStatesFrom() {
         return db.deleteFrom(TRUNK_STATE).where(TRUNK_STATE.TRUNK_ID.eq((String) null))
                 .and(TRUNK_STATE.EFFECTIVE_FROM.ge((Instant) null));
+    }
+
+    private Query deleteStateAt() {
+        return db.deleteFrom(TRUNK_STATE).where(TRUNK_STATE.TRUNK_ID.eq((String) null))
+                .and(TRUNK_STATE.EFFECTIVE_FROM.eq((Instant) null));
     }
 
     private Query insertState() {

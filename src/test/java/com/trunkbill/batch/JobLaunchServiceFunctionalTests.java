@@ -48,15 +48,34 @@ public abstract class JobLaunchServiceFunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void aCompletedRunIsFollowedByANewRunWithTheNextRunId() {
+    void aCompletedRunIsFollowedByANewRunWithALargerRunId() {
         JobParameters period = new JobParametersBuilder().addString("period", "2026-10").toJobParameters();
 
         JobExecution first = launcher.launch("reportingJob", period, RunPolicy.NEW_RUN_EACH_TIME).execution();
         JobExecution second = launcher.launch("reportingJob", period, RunPolicy.NEW_RUN_EACH_TIME).execution();
 
-        assertThat(first.getJobParameters().getLong("run.id")).isEqualTo(1L);
-        assertThat(second.getJobParameters().getLong("run.id")).isEqualTo(2L);
+        assertThat(second.getJobParameters().getLong("run.id")).isGreaterThan(first.getJobParameters().getLong("run.id"));
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    void aRunByHandAfterANightsStageOfTheSameJobIsANewRun() {
+        JobParameters period = new JobParametersBuilder().addString("period", "2026-10").toJobParameters();
+        JobExecution byHand = launcher.launch("reportingJob", period, RunPolicy.NEW_RUN_EACH_TIME).execution();
+        // a night's stage: the same job without run.id becomes the job's last instance
+        JobParameters stage = new JobParametersBuilder(period).addString("nightly.date", "2026-10-31")
+                .toJobParameters();
+        JobInstance nightStage = jobRepository.createJobInstance("reportingJob", stage);
+        JobExecution stageExecution = jobRepository.createJobExecution(nightStage, stage, new ExecutionContext());
+        stageExecution.setStatus(BatchStatus.COMPLETED);
+        stageExecution.setStartTime(LocalDateTime.now());
+        stageExecution.setEndTime(LocalDateTime.now());
+        jobRepository.update(stageExecution);
+
+        JobExecution again = launcher.launch("reportingJob", period, RunPolicy.NEW_RUN_EACH_TIME).execution();
+
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again.getJobParameters().getLong("run.id")).isGreaterThan(byHand.getJobParameters().getLong("run.id"));
     }
 }
 

@@ -357,6 +357,19 @@ public abstract class InventoryImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void aBackdatedSnapshotImportedAgainAtTheSameInstantCorrectsThatInstantsState() {
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(10)), T1));
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(30)), "2026-10-20T00:00:00Z"));
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(20)), T2));
+        // the snapshot of the 15th, corrected: 25 channels, not 20
+        completed(importInventory(usAccountWith(aTrunk("T-1").channels(25)), T2));
+
+        assertThat(inventory.trunkTimelines().get("T-1").states()).extracting(s -> s.effectiveFrom(), s -> s.channels())
+                .containsExactly(tuple(Instant.parse("2026-01-01T00:00:00Z"), 10), tuple(Instant.parse(T2), 25),
+                        tuple(Instant.parse("2026-10-20T00:00:00Z"), 30));
+    }
+
+    @Test
     void accountAndAddressAttributesFollowTheLatestSnapshot() {
         completed(importInventory(usAccountWith(aTrunk("T-1")), T1));
         completed(importInventory(snapshot(List.of(anAccount("A-US").set("vat_id", "US-1").set("currency", "EUR")),
