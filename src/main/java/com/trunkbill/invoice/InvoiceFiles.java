@@ -9,6 +9,7 @@ import com.trunkbill.invoice.document.InvoicePdf;
 import com.trunkbill.invoice.model.Invoice;
 import com.trunkbill.invoice.model.InvoiceLine;
 import com.trunkbill.invoice.model.Rounding;
+import com.trunkbill.support.AtomicFiles;
 import com.trunkbill.support.BillingPeriod;
 import com.trunkbill.support.CsvOutput;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,11 +19,9 @@ import javax.money.MonetaryAmount;
 import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,7 +120,7 @@ public class InvoiceFiles {
         Set<String> current = new HashSet<>();
         for (Invoice invoice : all) {
             String html = InvoiceHtml.render(invoice, seller, accounts.get(invoice.accountId()), trunkAddresses);
-            writeText(dir.resolve(invoice.invoiceId() + ".html"), html);
+            AtomicFiles.writeString(dir.resolve(invoice.invoiceId() + ".html"), html);
             InvoicePdf.write(html, dir.resolve(invoice.invoiceId() + ".pdf"));
             current.add(invoice.invoiceId() + ".html");
             current.add(invoice.invoiceId() + ".pdf");
@@ -170,14 +169,4 @@ public class InvoiceFiles {
         }
     }
 
-    private static void writeText(Path target, String text) {
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
 }

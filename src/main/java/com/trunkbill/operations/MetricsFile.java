@@ -1,17 +1,13 @@
 package com.trunkbill.operations;
 
+import com.trunkbill.support.AtomicFiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code --metrics-file F} ({@code trunkbill.metrics-file}): the Prometheus text exposition of every metric,
@@ -45,14 +41,7 @@ public class MetricsFile {
         }
         trunkbillMetrics.refresh();
         Path target = Path.of(file).toAbsolutePath();
-        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(target.getParent());
-            Files.writeString(temporary, registry.scrape(), StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics file " + target, e);
-        }
+        AtomicFiles.writeString(target, registry.scrape());
         log.info("metrics written to {}", target);
     }
 }

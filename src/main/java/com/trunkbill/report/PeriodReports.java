@@ -3,10 +3,11 @@ package com.trunkbill.report;
 import com.trunkbill.invoice.InvoiceFiles;
 import com.trunkbill.report.ReconciliationRepository.Reconciliation;
 import com.trunkbill.report.model.ReconciliationRow;
+import com.trunkbill.support.AtomicFiles;
 import com.trunkbill.support.BillingPeriod;
 import com.trunkbill.support.CsvOutput;
-import com.trunkbill.usage.ChannelUsageRepository;
 import com.trunkbill.usage.ChannelUsageRepository.PeriodUsage;
+import com.trunkbill.usage.ChannelUsageRepository;
 import com.trunkbill.usage.FairUseRepository;
 import com.trunkbill.usage.model.ChannelSizing;
 import com.trunkbill.usage.model.DailyUsage;
@@ -16,14 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,7 +119,7 @@ public class PeriodReports {
                         .count()));
 
         Path index = directory.resolve("index.html");
-        writeAtomically(index, IndexPage.render(new IndexPage.Content(period, clock.instant(),
+        AtomicFiles.writeString(index, IndexPage.render(new IndexPage.Content(period, clock.instant(),
                 finance.accountTotals(period), finance.invoices(period), finance.taxSummary(period),
                 finance.topDestinations(period), usage.rows(), sizing, fairUseRows, reconciled)));
         summary.add("report " + period + ": " + index.toAbsolutePath().normalize());
@@ -237,14 +233,4 @@ public class PeriodReports {
         return minutes.setScale(MINUTES_SCALE, RoundingMode.HALF_UP);
     }
 
-    private static void writeAtomically(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 }

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,8 +35,7 @@ public final class CsvOutput implements Closeable {
 
     public static CsvOutput create(Path target, List<String> header) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+            Path temporary = AtomicFiles.temporaryFor(target);
             BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
             CsvOutput output = new CsvOutput(target, temporary, printer);
@@ -89,9 +87,9 @@ public final class CsvOutput implements Closeable {
     public void close() {
         try {
             printer.close(true);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
+        AtomicFiles.moveIntoPlace(temporary, target);
     }
 }

@@ -1,14 +1,10 @@
 package com.trunkbill.invoice.document;
 
+import com.trunkbill.support.AtomicFiles;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.logging.Level;
 
 /** Renders the XHTML invoice to PDF with openhtmltopdf (PDFBox backend, the built-in Helvetica font). */
@@ -24,20 +20,12 @@ public final class InvoicePdf {
 
     /** Writes {@code target} atomically (a temporary file moved into place). */
     public static void write(String xhtml, Path target) {
-        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
+        AtomicFiles.write(target, out -> {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        });
     }
 }
