@@ -42,17 +42,7 @@ public final class AsteriskCdrMapping extends ForeignCdrMapping {
     }
 
     public AsteriskCdrMapping(ForeignFormatSettings settings) {
-        super(settings);
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String formatName() {
-        return "asterisk";
+        super("asterisk", COLUMNS, settings);
     }
 
     @Override

@@ -23,21 +23,33 @@ public abstract class ForeignCdrMapping {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     protected final ForeignFormatSettings settings;
+    private final String formatName;
+    private final List<String> columns;
     private final int trunkIndex;
 
-    protected ForeignCdrMapping(ForeignFormatSettings settings) {
+    /**
+     * @param formatName the {@code --format} value
+     * @param columns    the documented columns of the format, in order
+     */
+    protected ForeignCdrMapping(String formatName, List<String> columns, ForeignFormatSettings settings) {
+        this.formatName = formatName;
+        this.columns = List.copyOf(columns);
         this.settings = settings;
-        this.trunkIndex = columns().indexOf(settings.trunkColumn());
+        this.trunkIndex = columns.indexOf(settings.trunkColumn());
         if (trunkIndex < 0) {
-            throw new IllegalArgumentException(formatName() + ": trunk column '" + settings.trunkColumn()
-                    + "' is not one of " + columns());
+            throw new IllegalArgumentException(formatName + ": trunk column '" + settings.trunkColumn()
+                    + "' is not one of " + columns);
         }
     }
 
     /** The documented columns of the format, in order. */
-    public abstract List<String> columns();
+    public final List<String> columns() {
+        return columns;
+    }
 
-    public abstract String formatName();
+    public final String formatName() {
+        return formatName;
+    }
 
     /** Maps one record (fields as read); a record of another width is {@code MALFORMED_ROW}. */
     public final CdrRow map(long lineNo, String[] fields) {

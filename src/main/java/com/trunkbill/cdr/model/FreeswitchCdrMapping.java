@@ -55,17 +55,7 @@ public final class FreeswitchCdrMapping extends ForeignCdrMapping {
     }
 
     public FreeswitchCdrMapping(ForeignFormatSettings settings) {
-        super(settings);
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String formatName() {
-        return "freeswitch";
+        super("freeswitch", COLUMNS, settings);
     }
 
     @Override
