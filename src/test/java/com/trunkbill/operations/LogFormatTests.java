@@ -89,7 +89,7 @@ class LogFormatTests {
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-cp", classpath,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
                 "org.springframework.boot.SpringApplication", "--spring.main.sources=java.lang.Object",
                 "--spring.main.log-startup-info=true",
                 "--logging.level.org.springframework.boot.SpringApplication=INFO"));
