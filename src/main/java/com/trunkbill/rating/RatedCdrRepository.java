@@ -10,6 +10,7 @@ import com.trunkbill.rating.model.RatingCandidate;
 import com.trunkbill.rating.model.RatingScope;
 import com.trunkbill.rating.model.RatingStatus;
 import com.trunkbill.ratetable.model.Direction;
+import com.trunkbill.support.BillingPeriod;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -157,6 +158,31 @@ public class RatedCdrRepository {
         return db.selectFrom(RATED_CDR)
                 .where(RATED_CDR.CDR_ID.eq(cdrId).and(RATED_CDR.IS_CURRENT.isTrue()))
                 .fetchOptional(r -> rating(r, RATED_CDR));
+    }
+
+    /**
+     * Where the rating of a period stands: its current RATED ratings, and its accepted CDRs that are neither rated
+     * nor rejected: never rated, or set aside as RATING_ERROR (NO_RATE counts as rejected, SPEC §7).
+     */
+    public record PeriodRating(long rated, long notYetRated, long ratingErrors) {
+
+        /** Accepted CDRs of the period that are neither rated nor rejected. */
+        public long unrated() {
+            return notYetRated + ratingErrors;
+        }
+    }
+
+    public PeriodRating periodRating(BillingPeriod period) {
+        int rated = db.fetchCount(RATED_CDR, RATED_CDR.PERIOD.eq(period.toString())
+                .and(RATED_CDR.IS_CURRENT.isTrue()).and(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())));
+        var unrated = db.select(
+                        DSL.count().filterWhere(RATED_CDR.CDR_ID.isNull()),
+                        DSL.count().filterWhere(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name())))
+                .from(CDR)
+                .leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(RATED_CDR.IS_CURRENT.isTrue()))
+                .where(CDR.PERIOD.eq(period.toString()))
+                .fetchSingle();
+        return new PeriodRating(rated, unrated.value1(), unrated.value2());
     }
 
     /** How many CDRs are set aside as RATING_ERROR (their current rating), over all periods. */
