@@ -94,6 +94,6 @@ public class FinanceRepository {
                 .orderBy(cost.desc(), DSL.count().desc(), RATED_CDR.DESTINATION)
                 .limit(TOP_DESTINATIONS)
                 .fetch(r -> new DestinationTotal(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5() == null ? 0 : r.value5().longValue(), r.value6()));
+                        r.value5() == null ? 0 : r.value5().longValueExact(), r.value6()));
     }
 }
