@@ -52,17 +52,24 @@ public abstract class PoisonRowFunctionalTests extends DatabaseTest {
         fixtures = new RatingFixtures(db);
         fixtures.account("ACC-A", "STANDARD", "USD");
         fixtures.trunk("T1", "ACC-A").insert();
-        fixtures.rates().outbound("1", "United States", "0.0100", 6, 6, "0").insert();
+        fixtures.account("ACC-L", "LUXURY", "USD");
+        fixtures.trunk("TL", "ACC-L").insert();
+        fixtures.rates().outbound("1", "United States", "0.0100", 6, 6, "0")
+                .row("LUXURY", Direction.OUTBOUND, "1", "United States", "99999999999999", "USD", 1, 1, "0", null, null)
+                .insert();
         db.insertInto(CDR_FILE).set(CDR_FILE.FILE_ID, 1L).set(CDR_FILE.FILE_NAME, "cdrs.csv")
                 .set(CDR_FILE.CONTENT_HASH, "hash").set(CDR_FILE.FORMAT, "CANONICAL")
                 .set(CDR_FILE.INGESTED_AT, Instant.parse("2026-11-01T00:00:00Z"))
-                .set(CDR_FILE.READ_COUNT, 5L).set(CDR_FILE.ACCEPTED, 5L).execute();
+                .set(CDR_FILE.READ_COUNT, 6L).set(CDR_FILE.ACCEPTED, 6L).execute();
         fixtures.insert(
                 out("C1", "T1", "2026-10-02T10:00:00Z", 61_000), // 66 s -> 0.0100 * 66 / 60 = 0.0110
                 out("C2", "T1", "2026-10-03T10:00:00Z", CENTURY_MS), // a century: rated, LONGER_THAN_24H
                 out("C3", "T9", "2026-10-04T10:00:00Z", 61_000), // trunk gone from the inventory: cannot be rated
                 out("C4", "T1", "2026-10-05T10:00:00Z", 61_000), // 0.0110
-                out("C5", "T1", "2026-10-06T10:00:00Z", 1_000)); // 6 s -> 0.0010
+                out("C5", "T1", "2026-10-06T10:00:00Z", 1_000), // 6 s -> 0.0010
+                // 3,155,760,000 s at 99,999,999,999,999/min: a cost of 22 digits does not fit rated_cdr.cost
+                fixtures.cdr("C6", "TL", "ACC-L", Direction.OUTBOUND, "+13125550123", "2026-10-07T10:00:00Z",
+                        CENTURY_MS, 200));
     }
 
     private CdrRecord out(String id, String trunk, String start, long millis) {
@@ -92,10 +99,15 @@ public abstract class PoisonRowFunctionalTests extends DatabaseTest {
         assertThat(db.select(RATED_CDR.RATING_ERROR).from(RATED_CDR).where(RATED_CDR.CDR_ID.eq("C3"))
                 .fetchOne(RATED_CDR.RATING_ERROR)).isEqualTo("cdr C3: trunk T9 is not in the inventory");
 
+        assertThat(db.select(RATED_CDR.RATING_ERROR).from(RATED_CDR).where(RATED_CDR.CDR_ID.eq("C6"))
+                .fetchOne(RATED_CDR.RATING_ERROR)).isEqualTo("cdr C6: cost 5259599999999947404000.0000000000 has more"
+                + " than 20 digits before the decimal point");
+
         ReconciliationRow total = reconciliation.reconcile().total();
-        assertThat(total.read()).isEqualTo(5);
+        assertThat(total.read()).isEqualTo(6);
         assertThat(total.rated()).isEqualTo(4);
-        assertThat(total.malformed()).isEqualTo(1);
+        assertThat(total.malformed()).isEqualTo(2);
+        assertThat(total.ratingErrors()).isEqualTo(2);
         assertThat(total.notYetRated()).isZero();
         assertThat(total.identityHolds()).isTrue();
     }
@@ -112,7 +124,7 @@ public abstract class PoisonRowFunctionalTests extends DatabaseTest {
         fixtures.trunk("T9", "ACC-A").insert(); // the inventory is fixed
         rate();
         assertThat(ratedCdrs.current("C3").orElseThrow().cost()).isEqualByComparingTo("0.0110");
-        assertThat(reconciliation.reconcile().total().malformed()).isZero();
+        assertThat(reconciliation.reconcile().total().malformed()).isEqualTo(1); // C6 still does not fit
     }
 
     @Test
@@ -124,10 +136,10 @@ public abstract class PoisonRowFunctionalTests extends DatabaseTest {
 
         assertThat(report.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(Files.readAllLines(outputDir.resolve("reports/2026-10/reconciliation-detail.csv"))).contains(
-                "cdrs.csv,rating_errors,,1",
+                "cdrs.csv,rating_errors,,2",
                 "cdrs.csv,rating_error,C3,cdr C3: trunk T9 is not in the inventory",
                 "cdrs.csv,identity,,holds",
-                "TOTAL,rating_errors,,1");
+                "TOTAL,rating_errors,,2");
     }
 }
 
