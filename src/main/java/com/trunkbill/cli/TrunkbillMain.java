@@ -150,7 +150,8 @@ public final class TrunkbillMain {
 
     /**
      * The exit status of a COMPLETED job: 0, or 3 when it ended {@code COMPLETED_WITH_UNRATED_CDRS} (invoice: the
-     * period has accepted CDRs that are neither rated nor rejected, so a scheduler notices the incomplete drafts).
+     * period has accepted CDRs that are neither rated nor rejected, so a scheduler notices the incomplete drafts;
+     * nightly and demo end so when one of their invoice stages does).
      */
     static int completedExitCode(JobExecution execution) {
         return TrunkbillExitStatus.COMPLETED_WITH_UNRATED_CDRS.equals(execution.getExitStatus().getExitCode())
@@ -260,7 +261,7 @@ public final class TrunkbillMain {
         stream.println("Common options:");
         COMMON_OPTIONS.forEach(option -> stream.printf("  %-28s %s%n", option.usage(), option.description()));
         stream.println();
-        stream.println("Exit codes: 0 completed, 1 failed, 2 bad usage, 3 completed with unrated CDRs (invoice).");
+        stream.println("Exit codes: 0 completed, 1 failed, 2 bad usage, 3 completed with unrated CDRs (invoice, nightly, demo).");
         stream.println("Run 'trunkbill <command> --help' for the options of a command.");
         stream.println("Plain Spring Batch launch: java -jar target/trunkbill.jar --spring.batch.job.name=JOB key=value ...");
     }
