@@ -1,5 +1,6 @@
 package com.trunkbill.cdr;
 
+import com.trunkbill.cdr.model.CdrBounds;
 import com.trunkbill.cdr.model.CdrRow;
 import com.trunkbill.cdr.model.CdrValidator;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
@@ -29,7 +30,8 @@ import java.util.function.LongConsumer;
  * wait between them, so memory stays flat whatever the file size.
  * Per row, in file order: validation (malformed reasons), then duplicates (same cdr_id as a stored CDR or an
  * earlier row of the chunk: same content hash = duplicate, else DUPLICATE_CONFLICT, the first stays), then
- * trunk attribution (UNKNOWN_TRUNK, ACCOUNT_MISMATCH, NO_TRUNK).
+ * trunk attribution (UNKNOWN_TRUNK, ACCOUNT_MISMATCH, NO_TRUNK), then the sane bounds of {@link CdrBounds} against
+ * the ingestion instant (START_BEFORE_TRUNK, START_TOO_OLD, DURATION_TOO_LONG, END_IN_FUTURE).
  * Must run inside one transaction per file (the caller's), so that a file refused halfway leaves nothing.
  */
 public class CdrFileIngester {
@@ -41,10 +43,24 @@ public class CdrFileIngester {
 
     private final CdrImportRepository repository;
     private final TrunkAttribution attribution;
+    private final CdrBounds bounds;
+    private final Instant ingestedAt;
 
+    /** Bounds {@link CdrBounds#DEFAULT} checked against the current time. */
     public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution) {
+        this(repository, attribution, CdrBounds.DEFAULT, Instant.now());
+    }
+
+    /**
+     * @param bounds     the sane bounds of an accepted CDR; null: none
+     * @param ingestedAt the instant the bounds are checked against (the night's end for a nightly run)
+     */
+    public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution, CdrBounds bounds,
+                           Instant ingestedAt) {
         this.repository = repository;
         this.attribution = attribution;
+        this.bounds = bounds;
+        this.ingestedAt = ingestedAt;
     }
 
     /** A row with its validation outcome. */
@@ -169,6 +185,12 @@ public class CdrFileIngester {
             TrunkAttribution.Outcome outcome = attribution.attribute(cdr);
             if (!outcome.isAttributed()) {
                 reject(row, outcome.rejection(), counts, rejects);
+                continue;
+            }
+            Rejection outOfBounds = bounds == null ? null
+                    : bounds.check(cdr, attribution.trunk(outcome.trunkId()), ingestedAt);
+            if (outOfBounds != null) {
+                reject(row, outOfBounds, counts, rejects);
                 continue;
             }
             acceptedInChunk.put(cdr.cdrId(), new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));

@@ -1,6 +1,7 @@
 package com.trunkbill.cdr;
 
 import com.trunkbill.batch.JobSummary;
+import com.trunkbill.cdr.model.CdrBounds;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
 import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.TrunkAttribution;
@@ -26,6 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,9 +48,16 @@ import java.util.Optional;
  *       after a failure ingests just the files not yet recorded.</li>
  * </ol>
  * Tasklets rather than a chunk step: a chunk step commits every chunk, which would leave half files behind.
+ * <p>
+ * The CDR bounds ({@link CdrBoundsProperties}) are checked against the job parameter {@value #INGESTED_AT} (an
+ * ISO instant: {@code nightly} passes the end of its night, so a night's import gives the same result whenever it
+ * runs) or, without it, the {@link Clock}'s current instant.
  */
 @Configuration
 public class CdrImportJobConfiguration {
+
+    /** Job parameter: the instant the CDR bounds are checked against (default: now). */
+    public static final String INGESTED_AT = "ingested-at";
 
     private static final Logger log = LoggerFactory.getLogger(CdrImportJobConfiguration.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -104,9 +114,11 @@ public class CdrImportJobConfiguration {
     @Bean
     @StepScope
     public IngestTasklet ingestCdrFilesTasklet(CdrImportRepository repository, InventoryRepository inventory,
-                                               ForeignFormatProperties foreignFormats,
-                                               @Value("${trunkbill.output-dir}") Path outputDir) {
-        return new IngestTasklet(repository, inventory, foreignFormats, outputDir);
+                                               ForeignFormatProperties foreignFormats, CdrBoundsProperties bounds,
+                                               Clock clock, @Value("${trunkbill.output-dir}") Path outputDir,
+                                               @Value("#{jobParameters['" + INGESTED_AT + "']}") String ingestedAt) {
+        return new IngestTasklet(repository, inventory, foreignFormats, outputDir, bounds.bounds(),
+                ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt));
     }
 
     static Path dir(ChunkContext context) {
@@ -129,6 +141,8 @@ public class CdrImportJobConfiguration {
         private final InventoryRepository inventory;
         private final ForeignFormatProperties foreignFormats;
         private final Path rejectsDir;
+        private final CdrBounds bounds;
+        private final Instant ingestedAt;
         private final ImportCounts total = new ImportCounts();
         private List<Path> files;
         private int next;
@@ -136,11 +150,13 @@ public class CdrImportJobConfiguration {
         private CdrFileIngester ingester;
 
         IngestTasklet(CdrImportRepository repository, InventoryRepository inventory,
-                      ForeignFormatProperties foreignFormats, Path outputDir) {
+                      ForeignFormatProperties foreignFormats, Path outputDir, CdrBounds bounds, Instant ingestedAt) {
             this.repository = repository;
             this.inventory = inventory;
             this.foreignFormats = foreignFormats;
             this.rejectsDir = outputDir.resolve("rejects");
+            this.bounds = bounds;
+            this.ingestedAt = ingestedAt;
         }
 
         @Override
@@ -149,7 +165,8 @@ public class CdrImportJobConfiguration {
             CdrFormat format = format(chunkContext);
             if (files == null) {
                 files = CdrFiles.list(dir);
-                ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()));
+                ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()),
+                        bounds, ingestedAt);
             }
             if (next < files.size()) {
                 ingestOne(files.get(next++), format, contribution);

@@ -4,6 +4,7 @@ import com.trunkbill.TrunkbillApplication;
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobRunLock;
 import com.trunkbill.batch.JobSummary;
+import com.trunkbill.batch.TrunkbillExitStatus;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * {@code trunkbill <command> [options]} (SPEC §2). Parses and validates the command line before anything
  * starts, then runs the command's Spring Batch job. Exit codes: 0 COMPLETED, 1 FAILED (or not run), 2 bad
- * usage, each non-zero one with a one-line reason on stderr. {@code --spring.batch.job.name=...} launches
+ * usage, 3 completed with unrated CDRs ({@link #completedExitCode}), each of 1 and 2 with a one-line reason on
+ * stderr. {@code --spring.batch.job.name=...} launches
  * a job the plain Spring Boot way.
  */
 public final class TrunkbillMain {
@@ -138,12 +140,22 @@ public final class TrunkbillMain {
         // what the job did comes last, so a run ends with its outcome (the demo: the path of index.html)
         JobSummary.lines(execution).forEach(out::println);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return 0;
+            return completedExitCode(execution);
         }
         String reason = execution.getAllFailureExceptions().stream().findFirst()
                 .map(TrunkbillMain::rootMessage).orElse(execution.getExitStatus().getExitDescription());
         err.println("trunkbill " + job.name() + ": " + job.jobName() + " " + execution.getStatus() + ": " + reason);
         return 1;
+    }
+
+    /**
+     * The exit status of a COMPLETED job: 0, or 3 when it ended {@code COMPLETED_WITH_UNRATED_CDRS} (invoice: the
+     * period has accepted CDRs that are neither rated nor rejected, so a scheduler notices the incomplete drafts;
+     * nightly and demo end so when one of their invoice stages does).
+     */
+    static int completedExitCode(JobExecution execution) {
+        return TrunkbillExitStatus.COMPLETED_WITH_UNRATED_CDRS.equals(execution.getExitStatus().getExitCode())
+                ? TrunkbillExitStatus.UNRATED_CDRS_EXIT_CODE : 0;
     }
 
     private static String seconds(LocalDateTime start, LocalDateTime end) {
@@ -249,7 +261,7 @@ public final class TrunkbillMain {
         stream.println("Common options:");
         COMMON_OPTIONS.forEach(option -> stream.printf("  %-28s %s%n", option.usage(), option.description()));
         stream.println();
-        stream.println("Exit codes: 0 completed, 1 failed, 2 bad usage.");
+        stream.println("Exit codes: 0 completed, 1 failed, 2 bad usage, 3 completed with unrated CDRs (invoice, nightly, demo).");
         stream.println("Run 'trunkbill <command> --help' for the options of a command.");
         stream.println("Plain Spring Batch launch: java -jar target/trunkbill.jar --spring.batch.job.name=JOB key=value ...");
     }

@@ -1,6 +1,7 @@
 package com.trunkbill.nightly;
 
 import com.trunkbill.batch.JobSummary;
+import com.trunkbill.batch.TrunkbillExitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -23,6 +24,9 @@ import java.util.function.Function;
  * night restarts the failed child execution from its failed step; a child already COMPLETED is not rerun.
  */
 class ChildJobStep extends AbstractStep {
+
+    /** Night's execution context key: set when a stage's job ended COMPLETED_WITH_UNRATED_CDRS. */
+    static final String UNRATED_CDRS_KEY = "nightly.unratedCdrs";
 
     private static final Logger log = LoggerFactory.getLogger(ChildJobStep.class);
 
@@ -59,6 +63,10 @@ class ChildJobStep extends AbstractStep {
             String reason = execution.getAllFailureExceptions().stream().findFirst()
                     .map(Throwable::getMessage).orElse(execution.getExitStatus().getExitDescription());
             throw new IllegalStateException(child.getName() + " " + execution.getStatus() + ": " + reason);
+        }
+        if (TrunkbillExitStatus.COMPLETED_WITH_UNRATED_CDRS.equals(execution.getExitStatus().getExitCode())) {
+            // the night ends with the same exit status (NightlyJobConfiguration), so the scheduler notices
+            night.getExecutionContext().putString(UNRATED_CDRS_KEY, execution.getExitStatus().getExitDescription());
         }
     }
 }

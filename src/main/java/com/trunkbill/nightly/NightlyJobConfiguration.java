@@ -1,10 +1,15 @@
 package com.trunkbill.nightly;
 
+import com.trunkbill.batch.TrunkbillExitStatus;
 import org.jooq.DSLContext;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,6 +52,17 @@ public class NightlyJobConfiguration {
                 .next(stage.of("nightlyReportStep", reportingJob, stages::reports))
                 .next(stage.of("nightlyPreviousMonthInvoiceStep", invoicingJob, stages::previousMonthInvoices))
                 .next(stage.of("nightlyPreviousMonthReportStep", reportingJob, stages::previousMonthReports))
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution night) {
+                        // an invoice stage that found unrated CDRs makes the whole night end that way (exit 3)
+                        if (night.getStatus() == BatchStatus.COMPLETED
+                                && night.getExecutionContext().containsKey(ChildJobStep.UNRATED_CDRS_KEY)) {
+                            night.setExitStatus(new ExitStatus(TrunkbillExitStatus.COMPLETED_WITH_UNRATED_CDRS,
+                                    night.getExecutionContext().getString(ChildJobStep.UNRATED_CDRS_KEY)));
+                        }
+                    }
+                })
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package com.trunkbill.nightly;
 
+import com.trunkbill.cdr.CdrImportJobConfiguration;
 import com.trunkbill.support.BillingPeriod;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -7,6 +8,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -46,7 +48,7 @@ final class NightlyStages {
 
     /** The inventory snapshot is taken as of the end of the night's day. */
     Optional<JobParameters> inventory(JobParameters night) {
-        String asOf = date(night).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        String asOf = endOfNight(night).toString();
         return Optional.of(stage(night).addString("dir", night.getString(INVENTORY_DIR))
                 .addString("as-of", asOf).toJobParameters());
     }
@@ -62,8 +64,16 @@ final class NightlyStages {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
+        // the bounds of a night's CDRs are checked against the end of that night, not the wall clock (a rerun of
+        // the night, or the demo on any date, gives the same result); not identifying: it follows from the date
         return Optional.of(stage(night).addString("dir", dir.toString()).addString("format", format)
+                .addString(CdrImportJobConfiguration.INGESTED_AT, endOfNight(night).toString(), false)
                 .toJobParameters());
+    }
+
+    /** The end of the night's day: 00:00 UTC of the next day. */
+    static Instant endOfNight(JobParameters night) {
+        return date(night).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** Every unrated (or NO_RATE) CDR of every period. */

@@ -10,6 +10,7 @@ import com.trunkbill.rating.model.RatingCandidate;
 import com.trunkbill.rating.model.RatingScope;
 import com.trunkbill.rating.model.RatingStatus;
 import com.trunkbill.ratetable.model.Direction;
+import com.trunkbill.support.BillingPeriod;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -37,7 +38,7 @@ import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 @Repository
 public class RatedCdrRepository {
 
-    /** Rows per multi-row INSERT statement (23 columns: well under PostgreSQL's 65,535 bind values). */
+    /** Rows per multi-row INSERT statement (24 columns: well under PostgreSQL's 65,535 bind values). */
     private static final int INSERT_ROWS_PER_STATEMENT = 500;
 
     private static final List<Field<?>> RATED_CDR_COLUMNS = List.of(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID,
@@ -45,7 +46,7 @@ public class RatedCdrRepository {
             RATED_CDR.DIRECTION, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN,
             RATED_CDR.RATES_VERSION_ID, RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY,
             RATED_CDR.FIRST_INCREMENT_S, RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE,
-            RATED_CDR.DURATION_S, RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES);
+            RATED_CDR.DURATION_S, RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR);
 
     private final DSLContext db;
 
@@ -71,7 +72,7 @@ public class RatedCdrRepository {
     /**
      * The next {@code limit} CDRs of a scope after {@code afterCdrId} (exclusive; null = from the start), in
      * cdr_id order, each with its current rating. Without a period, CDRs whose current rating is RATED are
-     * left out of the candidates (only never-rated and pending NO_RATE ones are rated again).
+     * left out of the candidates (only never-rated, pending NO_RATE and RATING_ERROR ones are rated again).
      * <p>
      * Two index range scans per page and no join: the page of {@code cdr} (primary key, or the period indexes
      * of V30), then the current ratings of that cdr_id range. (An anti-join "not yet rated" lets PostgreSQL
@@ -115,7 +116,8 @@ public class RatedCdrRepository {
             RatedCdrRecord rating = current.get(cdr.cdrId());
             if (rating == null) {
                 candidates.add(new RatingCandidate(cdr, null, null));
-            } else if (scope.isReRating() || RatingStatus.NO_RATE.name().equals(rating.getStatus())) {
+            } else if (scope.isReRating() || RatingStatus.NO_RATE.name().equals(rating.getStatus())
+                    || RatingStatus.RATING_ERROR.name().equals(rating.getStatus())) {
                 candidates.add(new RatingCandidate(cdr, rating(rating, RATED_CDR), rating.getRunId()));
             }
         }
@@ -127,6 +129,12 @@ public class RatedCdrRepository {
      * key), the new rows become current. Call it inside the chunk's transaction.
      */
     public void supersede(long runId, List<RatingKey> superseded, List<RatedCdr> ratings) {
+        supersede(runId, superseded, ratings, Map.of());
+    }
+
+    /** As {@link #supersede(long, List, List)}, with the messages of RATING_ERROR ratings by cdr_id. */
+    public void supersede(long runId, List<RatingKey> superseded, List<RatedCdr> ratings,
+                          Map<String, String> errors) {
         if (!superseded.isEmpty()) {
             var update = db.batch(db.update(RATED_CDR).set(RATED_CDR.IS_CURRENT, false)
                     .where(RATED_CDR.CDR_ID.eq((String) null)).and(RATED_CDR.RUN_ID.eq((Long) null)));
@@ -139,7 +147,7 @@ public class RatedCdrRepository {
             List<RatedCdr> slice = ratings.subList(from, Math.min(ratings.size(), from + INSERT_ROWS_PER_STATEMENT));
             InsertValuesStepN<?> insert = db.insertInto(RATED_CDR).columns(RATED_CDR_COLUMNS);
             for (RatedCdr rating : slice) {
-                insert = insert.values(values(runId, rating));
+                insert = insert.values(values(runId, rating, errors.get(rating.cdrId())));
             }
             insert.execute();
         }
@@ -152,6 +160,37 @@ public class RatedCdrRepository {
                 .fetchOptional(r -> rating(r, RATED_CDR));
     }
 
+    /**
+     * Where the rating of a period stands: its current RATED ratings, and its accepted CDRs that are neither rated
+     * nor rejected: never rated, or set aside as RATING_ERROR (NO_RATE counts as rejected, SPEC §7).
+     */
+    public record PeriodRating(long rated, long notYetRated, long ratingErrors) {
+
+        /** Accepted CDRs of the period that are neither rated nor rejected. */
+        public long unrated() {
+            return notYetRated + ratingErrors;
+        }
+    }
+
+    public PeriodRating periodRating(BillingPeriod period) {
+        int rated = db.fetchCount(RATED_CDR, RATED_CDR.PERIOD.eq(period.toString())
+                .and(RATED_CDR.IS_CURRENT.isTrue()).and(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())));
+        var unrated = db.select(
+                        DSL.count().filterWhere(RATED_CDR.CDR_ID.isNull()),
+                        DSL.count().filterWhere(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name())))
+                .from(CDR)
+                .leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(RATED_CDR.IS_CURRENT.isTrue()))
+                .where(CDR.PERIOD.eq(period.toString()))
+                .fetchSingle();
+        return new PeriodRating(rated, unrated.value1(), unrated.value2());
+    }
+
+    /** How many CDRs are set aside as RATING_ERROR (their current rating), over all periods. */
+    public int currentRatingErrors() {
+        return db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue()
+                .and(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name())));
+    }
+
     /** Every rating of a CDR, oldest run first. */
     public List<StoredRating> history(String cdrId) {
         return db.selectFrom(RATED_CDR)
@@ -160,7 +199,7 @@ public class RatedCdrRepository {
                 .fetch(r -> new StoredRating(r.getRunId(), r.getIsCurrent(), rating(r, RATED_CDR)));
     }
 
-    private static List<Object> values(long runId, RatedCdr rating) {
+    private static List<Object> values(long runId, RatedCdr rating, String error) {
         AppliedRate rate = rating.rate();
         return Arrays.asList(rating.cdrId(), runId, true, rating.status().name(), rating.trunkId(),
                 rating.accountId(), rating.period(), rating.direction().name(),
@@ -170,7 +209,7 @@ public class RatedCdrRepository {
                 rate == null ? null : rate.ratePerMinute(), rate == null ? null : rate.currency(),
                 rate == null ? null : rate.firstIncrementS(), rate == null ? null : rate.nextIncrementS(),
                 rate == null ? null : rate.connectFee(), rating.billable(), rating.durationS(), rating.billedS(),
-                rating.cost(), rating.anomalyCodes());
+                rating.cost(), rating.anomalyCodes(), error);
     }
 
     private static Cdr cdr(Record r) {

@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 /**
  * Writes one chunk of ratings in the chunk's transaction: the changed ones superseding their current rows,
  * then the run's counters, totals and keyset position (the last CDR of the chunk). Unchanged ratings write no
- * row but count as rated and move the position.
+ * row but count as rated and move the position. A RATING_ERROR rating is stored with its message.
  */
 public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
 
@@ -41,6 +42,7 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
         long noRate = 0;
         long anomalous = 0;
         Map<String, CurrencyTotal> totals = new TreeMap<>();
+        Map<String, String> errors = new HashMap<>();
         for (RatingOutcome outcome : chunk) {
             RatedCdr rating = outcome.rating();
             if (rating.status() == RatingStatus.NO_RATE) {
@@ -52,6 +54,9 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
             add(totals, rating.currency(), rating.cost(), BigDecimal.ZERO);
             if (outcome.changed()) {
                 changed.add(rating);
+                if (outcome.error() != null) {
+                    errors.put(rating.cdrId(), outcome.error());
+                }
                 add(totals, rating.currency(), BigDecimal.ZERO, rating.cost());
                 if (outcome.previous() != null) {
                     superseded.add(new RatedCdrRepository.RatingKey(outcome.previous().cdrId(),
@@ -60,7 +65,7 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
                 }
             }
         }
-        ratedCdrs.supersede(runId, superseded, changed);
+        ratedCdrs.supersede(runId, superseded, changed, errors);
         String lastCdrId = chunk.getItems().get(chunk.size() - 1).rating().cdrId();
         runs.recordChunk(runId, new ChunkProgress(lastCdrId, chunk.size(), changed.size(), noRate, anomalous,
                 totals));

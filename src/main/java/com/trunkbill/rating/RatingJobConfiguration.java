@@ -146,7 +146,7 @@ public class RatingJobConfiguration {
 
     @Bean
     Step finishRatingRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RatingRunRepository runs) {
+                             RatingRunRepository runs, RatedCdrRepository ratedCdrs) {
         return new StepBuilder("finishRatingRunStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = contribution.getStepExecution().getJobExecution();
@@ -155,6 +155,12 @@ public class RatingJobConfiguration {
                     RatingRun run = runs.find(runId);
                     List<CurrencyTotal> totals = runs.totals(runId);
                     summary(run, totals).forEach(line -> JobSummary.add(contribution.getStepExecution(), line));
+                    int ratingErrors = ratedCdrs.currentRatingErrors();
+                    if (ratingErrors > 0) {
+                        String line = ratingErrorsLine(ratingErrors);
+                        log.warn(line);
+                        JobSummary.add(contribution.getStepExecution(), line);
+                    }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -181,6 +187,13 @@ public class RatingJobConfiguration {
                 .collect(Collectors.joining(", "));
         return List.of(rated, String.format(Locale.ROOT, "re-rated %s: %,d CDRs, %,d changed, cost delta %s",
                 run.scope(), run.cdrsRated(), run.cdrsChanged(), deltas));
+    }
+
+    /** The warning after a run that leaves CDRs set aside: how many and where they are listed. */
+    static String ratingErrorsLine(int ratingErrors) {
+        return String.format(Locale.ROOT, "warning: %,d CDRs could not be rated and are set aside as RATING_ERROR"
+                + " (not invoiced); `trunkbill report --period P` lists them with the reason in"
+                + " reports/P/reconciliation-detail.csv; every `rate` tries them again", ratingErrors);
     }
 
     private static String signed(BigDecimal amount) {

@@ -98,7 +98,7 @@ public class FinanceRepository {
                 .orderBy(RATED_CDR.CURRENCY, cost.desc(), DSL.count().desc(), RATED_CDR.DESTINATION,
                         RATED_CDR.CATEGORY)
                 .fetch(r -> new DestinationTotal(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5() == null ? 0 : r.value5().longValue(), r.value6()))
+                        r.value5() == null ? 0 : r.value5().longValueExact(), r.value6()))
                 .stream()
                 .collect(Collectors.groupingBy(DestinationTotal::currency, TreeMap::new, Collectors.toList()))
                 .values().stream()

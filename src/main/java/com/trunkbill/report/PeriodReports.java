@@ -173,27 +173,35 @@ public class PeriodReports {
 
     /**
      * What {@code reconciliation.csv}'s fixed columns cannot hold, in long format ({@code file, measure, key,
-     * value}): per file and for TOTAL, {@code accepted}, {@code not_yet_rated}, {@code identity} (holds /
-     * broken), {@code anomalies} by kind and {@code money_rated} by currency (minor-unit scale, half-up).
+     * value}): per file and for TOTAL, {@code accepted}, {@code not_yet_rated}, {@code rating_errors} (the CDRs
+     * set aside as RATING_ERROR, counted under malformed), {@code identity} (holds / broken), {@code anomalies}
+     * by kind and {@code money_rated} by currency (minor-unit scale, half-up); per file, one
+     * {@code rating_error} row per such CDR (key cdr_id, value the reason).
      */
     private static void writeReconciliationDetail(Path file, Reconciliation reconciled) {
         try (CsvOutput csv = CsvOutput.create(file, RECONCILIATION_DETAIL_COLUMNS)) {
             for (int i = 0; i < reconciled.files().size(); i++) {
                 writeDetail(csv, reconciled.files().get(i), reconciled.anomaliesByKind().get(i),
-                        reconciled.moneyRated().get(i));
+                        reconciled.moneyRated().get(i), reconciled.ratingErrors().get(i));
             }
-            writeDetail(csv, reconciled.total(), reconciled.totalAnomaliesByKind(), reconciled.totalMoneyRated());
+            writeDetail(csv, reconciled.total(), reconciled.totalAnomaliesByKind(), reconciled.totalMoneyRated(),
+                    List.of());
         }
     }
 
     private static void writeDetail(CsvOutput csv, ReconciliationRow r, Map<String, Long> anomalies,
-                                    Map<String, BigDecimal> money) {
-        csv.row(r.file(), "accepted", "", r.rated() + r.noRate() + r.notYetRated());
+                                    Map<String, BigDecimal> money,
+                                    List<ReconciliationRepository.RatingError> ratingErrors) {
+        csv.row(r.file(), "accepted", "", r.accepted());
         csv.row(r.file(), "not_yet_rated", "", r.notYetRated());
+        if (r.ratingErrors() > 0) {
+            csv.row(r.file(), "rating_errors", "", r.ratingErrors());
+        }
         csv.row(r.file(), "identity", "", r.identityHolds() ? "holds" : "broken");
         anomalies.forEach((kind, n) -> csv.row(r.file(), "anomalies", kind, n));
         money.forEach((currency, amount) -> csv.row(r.file(), "money_rated", currency,
                 amount.setScale(ReportFormat.minorUnits(currency), RoundingMode.HALF_UP)));
+        ratingErrors.forEach(error -> csv.row(r.file(), "rating_error", error.cdrId(), error.error()));
     }
 
     private static List<String> reconciliationSummary(Reconciliation reconciled) {
@@ -204,6 +212,12 @@ public class PeriodReports {
                         + "  duplicates %,d  anomalies %,d", reconciled.files().size(), t.read(), t.rated(),
                 t.rejected(), t.noRate(), t.unknownTrunk(), t.accountMismatch(), t.noTrunk(),
                 t.duplicateConflict(), t.malformed(), t.duplicates(), t.anomalies()));
+        if (t.ratingErrors() > 0) {
+            String line = String.format("%,d CDRs could not be rated (RATING_ERROR, counted under malformed): see "
+                    + "rating_error in reconciliation-detail.csv", t.ratingErrors());
+            log.warn("reconciliation: {}", line);
+            lines.add(line);
+        }
         if (t.notYetRated() > 0) {
             String line = String.format("%,d CDRs accepted but not yet rated: run `rate`", t.notYetRated());
             log.warn("reconciliation: {}", line);

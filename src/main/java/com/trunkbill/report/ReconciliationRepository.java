@@ -39,7 +39,8 @@ public class ReconciliationRepository {
      */
     public record Reconciliation(List<ReconciliationRow> files, ReconciliationRow total,
                                  List<Map<String, Long>> anomaliesByKind,
-                                 List<Map<String, BigDecimal>> moneyRated) {
+                                 List<Map<String, BigDecimal>> moneyRated,
+                                 List<List<RatingError>> ratingErrors) {
 
         /** Anomaly kind to CDR count over all files. */
         public Map<String, Long> totalAnomaliesByKind() {
@@ -57,26 +58,37 @@ public class ReconciliationRepository {
         }
     }
 
-    private record RatingCounts(long rated, long anomalies, long noRate, long notYetRated) {
+    /** A CDR set aside as RATING_ERROR and why (issue 12). */
+    public record RatingError(String cdrId, String error) {
     }
+
+    private record RatingCounts(long rated, long anomalies, long noRate, long notYetRated, long ratingErrors) {
+    }
+
+    /** Listed per CDR in reconciliation-detail.csv up to this many; beyond it only the count. */
+    static final int LISTED_RATING_ERRORS = 1000;
 
     public Reconciliation reconcile() {
         Map<Long, RatingCounts> counts = ratingCountsByFile();
         Map<Long, Map<String, Long>> anomalies = anomaliesByKind();
         Map<Long, Map<String, BigDecimal>> money = moneyRated();
+        Map<Long, List<RatingError>> errors = ratingErrors();
+        List<List<RatingError>> fileErrors = new ArrayList<>();
         List<ReconciliationRow> rows = new ArrayList<>();
         List<Map<String, Long>> fileAnomalies = new ArrayList<>();
         List<Map<String, BigDecimal>> fileMoney = new ArrayList<>();
         db.selectFrom(CDR_FILE).orderBy(CDR_FILE.INGESTED_AT, CDR_FILE.FILE_ID).forEach(file -> {
-            RatingCounts rating = counts.getOrDefault(file.getFileId(), new RatingCounts(0, 0, 0, 0));
+            RatingCounts rating = counts.getOrDefault(file.getFileId(), new RatingCounts(0, 0, 0, 0, 0));
+            // issue 12: a CDR set aside as RATING_ERROR counts under malformed, so the SPEC identity holds
             rows.add(new ReconciliationRow(baseName(file.getFileName()), file.getReadCount(), rating.rated(),
                     file.getDuplicates(), rating.anomalies(), rating.noRate(), file.getUnknownTrunk(),
-                    file.getAccountMismatch(), file.getNoTrunk(), file.getDuplicateConflict(), file.getMalformed(),
-                    rating.notYetRated()));
+                    file.getAccountMismatch(), file.getNoTrunk(), file.getDuplicateConflict(),
+                    file.getMalformed() + rating.ratingErrors(), rating.notYetRated(), rating.ratingErrors()));
+            fileErrors.add(errors.getOrDefault(file.getFileId(), List.of()));
             fileAnomalies.add(anomalies.getOrDefault(file.getFileId(), Map.of()));
             fileMoney.add(money.getOrDefault(file.getFileId(), Map.of()));
         });
-        return new Reconciliation(rows, ReconciliationRow.total(rows), fileAnomalies, fileMoney);
+        return new Reconciliation(rows, ReconciliationRow.total(rows), fileAnomalies, fileMoney, fileErrors);
     }
 
     private Map<Long, RatingCounts> ratingCountsByFile() {
@@ -84,14 +96,29 @@ public class ReconciliationRepository {
         Field<Long> anomalies = count(RATED_CDR.STATUS.eq("RATED").and(RATED_CDR.ANOMALIES.isNotNull()));
         Field<Long> noRate = count(RATED_CDR.STATUS.eq("NO_RATE"));
         Field<Long> notYetRated = count(RATED_CDR.CDR_ID.isNull());
+        Field<Long> ratingErrors = count(RATED_CDR.STATUS.eq("RATING_ERROR"));
         Map<Long, RatingCounts> counts = new HashMap<>();
-        db.select(CDR.FILE_ID, rated, anomalies, noRate, notYetRated)
+        db.select(CDR.FILE_ID, rated, anomalies, noRate, notYetRated, ratingErrors)
                 .from(CDR)
                 .leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(RATED_CDR.IS_CURRENT.isTrue()))
                 .groupBy(CDR.FILE_ID)
                 .forEach(r -> counts.put(r.value1(), new RatingCounts(r.value2(), r.value3(), r.value4(),
-                        r.value5())));
+                        r.value5(), r.value6())));
         return counts;
+    }
+
+    /** File id to its first {@value #LISTED_RATING_ERRORS} RATING_ERROR CDRs (all files), in cdr_id order. */
+    private Map<Long, List<RatingError>> ratingErrors() {
+        Map<Long, List<RatingError>> byFile = new HashMap<>();
+        db.select(CDR.FILE_ID, CDR.CDR_ID, RATED_CDR.RATING_ERROR)
+                .from(CDR)
+                .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(RATED_CDR.IS_CURRENT.isTrue()))
+                .where(RATED_CDR.STATUS.eq("RATING_ERROR"))
+                .orderBy(CDR.CDR_ID)
+                .limit(LISTED_RATING_ERRORS)
+                .forEach(r -> byFile.computeIfAbsent(r.value1(), f -> new ArrayList<>())
+                        .add(new RatingError(r.value2(), r.value3())));
+        return byFile;
     }
 
     /** File id to anomaly kind to CDRs; a CDR with several kinds counts once under each kind. */

@@ -92,7 +92,7 @@ public class FairUseRepository {
                 .from(RATED_CDR)
                 .where(currentRated(period)).and(RATED_CDR.CATEGORY.eq("US_UNLIMITED"))
                 .groupBy(RATED_CDR.TRUNK_ID)
-                .forEach(r -> seconds.put(r.value1(), r.value2().longValue()));
+                .forEach(r -> seconds.put(r.value1(), r.value2().longValueExact()));
         return seconds;
     }
 

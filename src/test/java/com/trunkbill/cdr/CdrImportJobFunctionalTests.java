@@ -141,6 +141,69 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
                 "cdrs.csv: refused rows with line and reason in " + outputDir.resolve("rejects/cdrs.csv.rejects.csv"));
     }
 
+    /**
+     * Issue 12 finding 2: sane bounds on top of SPEC's "longer than 24 h" anomaly, checked against the ingestion
+     * instant (the tests' clock: {@value OnH2#NOW}), each a malformed reason of its own.
+     */
+    @Test
+    void cdrsOutsideTheSaneBoundsAreRejectedAsMalformedWithTheirReason() throws IOException {
+        String row = "%s,call,T1,A1,NEW_YORK,SBC,OUTBOUND,+12125550100,+442079460123,%s,%s,%s,200,,\n";
+        write("in", "cdrs.csv", HEADER
+                + ANSWERED                                                                                   // line 2
+                // 1970: before T1 was created (2026-01-01)
+                + row.formatted("b-1", "1970-01-01T00:00:00Z", "1970-01-01T00:00:01Z", "1970-01-01T00:01:00Z") // 3
+                // 2026-08-16: 91 days before 2026-11-15, T1 already existed
+                + row.formatted("b-2", "2026-08-16T00:00:00Z", "2026-08-16T00:00:01Z", "2026-08-16T00:01:00Z") // 4
+                // 100 years long
+                + row.formatted("b-3", "2026-10-05T14:00:00Z", "2026-10-05T14:00:01Z", "2126-10-05T14:00:00Z") // 5
+                // 7 days and 1 s: over the maximum
+                + row.formatted("b-4", "2026-10-05T14:00:00Z", "2026-10-05T14:00:01Z", "2026-10-12T14:00:01Z") // 6
+                // ends 1 day and 1 s after the ingestion instant
+                + row.formatted("b-5", "2026-11-15T23:59:00Z", "2026-11-15T23:59:01Z", "2026-11-16T00:00:01Z") // 7
+                // on the limits: exactly 90 days old, exactly 7 days long, ends exactly 1 day after the ingestion
+                + row.formatted("ok-1", "2026-08-17T00:00:00Z", "2026-08-17T00:00:01Z", "2026-08-17T00:01:00Z")
+                + row.formatted("ok-2", "2026-10-05T14:00:00Z", "2026-10-05T14:00:01Z", "2026-10-12T14:00:00Z")
+                + row.formatted("ok-3", "2026-11-15T23:59:00Z", "2026-11-15T23:59:01Z", "2026-11-16T00:00:00Z"));
+
+        JobExecution execution = importCdrs(tempDir.resolve("in"));
+
+        CdrFileRecord file = fileRecord("cdrs.csv");
+        assertThat(file.getReadCount()).isEqualTo(9);
+        assertThat(file.getAccepted()).isEqualTo(4);
+        assertThat(file.getMalformed()).isEqualTo(5);
+        assertReadIsTheSumOfOutcomes(file);
+        assertThat(rejects("cdrs.csv")).extracting(r -> r.get("line"), r -> r.get("reason")).containsExactly(
+                tuple("3", "START_BEFORE_TRUNK"), tuple("4", "START_TOO_OLD"), tuple("5", "DURATION_TOO_LONG"),
+                tuple("6", "DURATION_TOO_LONG"), tuple("7", "END_IN_FUTURE"));
+        assertThat(rejects("cdrs.csv")).extracting(r -> r.get("detail")).containsExactly(
+                "start_time 1970-01-01T00:00:00Z is before trunk T1 was created (2026-01-01T00:00:00Z)",
+                "start_time 2026-08-16T00:00:00Z is more than 90 days before the ingestion instant"
+                        + " 2026-11-15T00:00:00Z (trunkbill.cdr.bounds.max-age)",
+                "end_time 2126-10-05T14:00:00Z is more than 7 days after start_time 2026-10-05T14:00:00Z"
+                        + " (trunkbill.cdr.bounds.max-duration)",
+                "end_time 2026-10-12T14:00:01Z is more than 7 days after start_time 2026-10-05T14:00:00Z"
+                        + " (trunkbill.cdr.bounds.max-duration)",
+                "end_time 2026-11-16T00:00:01Z is more than 1 day after the ingestion instant 2026-11-15T00:00:00Z"
+                        + " (trunkbill.cdr.bounds.future-tolerance)");
+        assertThat(db.select(CDR.CDR_ID).from(CDR).orderBy(CDR.CDR_ID).fetch(CDR.CDR_ID))
+                .containsExactly("c-1", "ok-1", "ok-2", "ok-3");
+        assertThat(JobSummary.lines(execution)).contains("cdrs.csv: read 9  accepted 4  duplicates 0  rejected 5 ("
+                + "START_BEFORE_TRUNK 1, START_TOO_OLD 1, DURATION_TOO_LONG 2, END_IN_FUTURE 1)");
+    }
+
+    /** A night's import checks the bounds against the end of that night, whatever the clock says. */
+    @Test
+    void theIngestionInstantIsTheJobParameterWhenGiven() throws IOException {
+        write("in", "cdrs.csv", HEADER + ANSWERED); // 2026-10-05: accepted at 2026-11-15, too old in June 2027
+        JobExecution execution = launcher.launch("cdrImportJob", new JobParametersBuilder()
+                .addString("dir", tempDir.resolve("in").toString()).addString("format", "canonical")
+                .addString(CdrImportJobConfiguration.INGESTED_AT, "2027-06-01T00:00:00Z", false).toJobParameters(),
+                RunPolicy.NEW_RUN_EACH_TIME).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(rejects("cdrs.csv")).extracting(r -> r.get("reason")).containsExactly("START_TOO_OLD");
+    }
+
     @Test
     void anAcceptedCdrIsStoredWithItsPeriodTrunkAndInstants() throws IOException {
         write("in", "cdrs.csv", HEADER + ANSWERED.replace(",A1,", ",,"));

@@ -12,6 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,5 +63,32 @@ class InvoiceCommandTests {
                 "writeInvoiceFilesStep", "invoicingJob COMPLETED");
         assertThat(Files.exists(dir.resolve("invoices/2026-10/invoices.csv"))).isTrue();
         assertThat(Files.exists(dir.resolve("reports/2026-10/tax-summary.csv"))).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("warning: nothing rated for 2026-10; run import-cdrs and rate first");
+    }
+
+    /** Issue 12: drafts built while CDRs of the period are unrated end with exit status 3; --finalize with 1. */
+    @Test
+    void unratedCdrsExitThreeAndFinalizeIsRefused(@TempDir Path dir) throws SQLException {
+        String url = "jdbc:h2:mem:invoice-cli-unrated;DB_CLOSE_DELAY=-1";
+        assertThat(main.run("invoice", "--period", "2026-10", "--db", url, "--output-dir", dir.toString())).isZero();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.createStatement().execute("insert into cdr (cdr_id, file_id, line_no, call_id, trunk_id,"
+                    + " cdr_trunk_id, freshworks_outbound, account_id, data_center, source, direction, caller, callee,"
+                    + " start_time, answer_time, end_time, sip_status, disconnect_reason, codec, period, content_hash)"
+                    + " values ('C1', 1, 1, 'call', 'T1', 'T1', false, 'A1', 'NEW_YORK', 'SBC', 'OUTBOUND',"
+                    + " '+15550000000', '+15550000001', timestamp with time zone '2026-10-05 10:00:00+00',"
+                    + " timestamp with time zone '2026-10-05 10:00:00+00',"
+                    + " timestamp with time zone '2026-10-05 10:01:00+00', 200, null, 'PCMU', '2026-10', 'h')");
+        }
+
+        assertThat(main.run("invoice", "--period", "2026-10", "--db", url, "--output-dir", dir.toString()))
+                .isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warning: 1 CDRs of 2026-10 are accepted but"
+                + " neither rated nor rejected (1 never rated, 0 RATING_ERROR)");
+
+        assertThat(main.run("invoice", "--period", "2026-10", "--finalize", "--db", url, "--output-dir",
+                dir.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("invoice --finalize refused: 1 CDRs of 2026-10");
     }
 }

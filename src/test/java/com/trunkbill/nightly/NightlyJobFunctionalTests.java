@@ -2,7 +2,9 @@ package com.trunkbill.nightly;
 
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobLaunchService.Launch;
+import com.trunkbill.batch.TrunkbillExitStatus;
 import com.trunkbill.cli.RunPolicy;
+import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -16,6 +18,7 @@ import org.springframework.util.FileSystemUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,6 +57,7 @@ public abstract class NightlyJobFunctionalTests extends DatabaseTest {
         Launch night = launcher.launch("nightlyJob", demoNight(Path.of("sample-cdrs")), RunPolicy.ONCE_PER_PARAMETERS);
 
         assertThat(night.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(night.execution().getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         for (String file : GOLDEN_FILES) {
             assertThat(Files.readString(outputDir.resolve(file)))
                     .as(file).isEqualTo(Files.readString(GOLDEN.resolve(Path.of(file).getFileName())));
@@ -106,6 +110,24 @@ public abstract class NightlyJobFunctionalTests extends DatabaseTest {
         assertThat(db.fetchCount(CDR)).isEqualTo(19_920);
         assertThat(db.fetchCount(INVOICE, INVOICE.PERIOD.eq("2026-10"))).isEqualTo(8);
         FileSystemUtils.deleteRecursively(inbox);
+    }
+
+    /** Issue 12: a night whose invoices lack usage (a CDR that cannot be rated) completes with an exit status. */
+    @Test
+    void aNightWithACdrThatCannotBeRatedCompletesWithUnratedCdrs() {
+        Instant start = Instant.parse("2026-10-20T10:00:00Z");
+        db.executeInsert(new CdrRecord("POISON", 0L, 1L, "call", "TRK-GONE", "TRK-GONE", false, "ACC-GONE",
+                "NEW_YORK", "SBC", "OUTBOUND", "+15550000000", "+15550000001", start, start, start.plusSeconds(60),
+                200, null, "PCMU", "2026-10", "hash"));
+
+        Launch night = launcher.launch("nightlyJob", demoNight(Path.of("sample-cdrs")), RunPolicy.ONCE_PER_PARAMETERS);
+
+        assertThat(night.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(night.execution().getExitStatus().getExitCode())
+                .isEqualTo(TrunkbillExitStatus.COMPLETED_WITH_UNRATED_CDRS);
+        assertThat(db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue().and(RATED_CDR.STATUS.eq("RATING_ERROR"))))
+                .isEqualTo(1);
+        assertThat(db.fetchCount(INVOICE, INVOICE.PERIOD.eq("2026-10"))).isEqualTo(8);
     }
 
     private static Map<String, BatchStatus> stepStatuses(Launch launch) {

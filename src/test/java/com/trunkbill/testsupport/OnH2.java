@@ -8,7 +8,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Runs a {@link DatabaseTest} on an in-memory H2 database (the embedded default's engine). */
+/**
+ * Runs a {@link DatabaseTest} on an in-memory H2 database (the embedded default's engine), with the clock stopped
+ * at {@link #NOW}.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
@@ -17,6 +20,13 @@ import java.lang.annotation.Target;
         "spring.datasource.url=jdbc:h2:mem:trunkbill-test;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
-        "trunkbill.output-dir=target/test-out/h2"})
+        "trunkbill.output-dir=target/test-out/h2",
+        "trunkbill.clock.fixed=" + OnH2.NOW})
 public @interface OnH2 {
+
+    /**
+     * "Now" in database tests: results that depend on the current time (the CDR bounds of import-cdrs) are the
+     * same on any date the tests run.
+     */
+    String NOW = "2026-11-15T00:00:00Z";
 }

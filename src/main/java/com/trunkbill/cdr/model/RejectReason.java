@@ -1,8 +1,9 @@
 package com.trunkbill.cdr.model;
 
 /**
- * Why an input CDR row was not accepted (SPEC §8, §9). The first eight are malformed rows, counted together
- * in {@code cdr_file.malformed} and in the reconciliation's {@code malformed} column.
+ * Why an input CDR row was not accepted (SPEC §8, §9). The malformed ones (the SPEC's eight and the four
+ * out-of-bounds codes of {@link CdrBounds}) are counted together in {@code cdr_file.malformed} and in the
+ * reconciliation's {@code malformed} column.
  */
 public enum RejectReason {
     /** Not a CSV record of the header's width (canonical) or of the format's documented width. */
@@ -20,6 +21,14 @@ public enum RejectReason {
     END_BEFORE_START(true),
     /** answer_time before start_time or after end_time. */
     ANSWER_OUTSIDE_CALL(true),
+    /** start_time before the trunk's created_at (issue 12: the trunk did not exist yet). */
+    START_BEFORE_TRUNK(true),
+    /** start_time more than {@code trunkbill.cdr.bounds.max-age} (default 90 days) before the ingestion instant. */
+    START_TOO_OLD(true),
+    /** end_time - start_time over {@code trunkbill.cdr.bounds.max-duration} (default 7 days). */
+    DURATION_TOO_LONG(true),
+    /** end_time more than {@code trunkbill.cdr.bounds.future-tolerance} (default 1 day) after the ingestion instant. */
+    END_IN_FUTURE(true),
     UNKNOWN_TRUNK(false),
     ACCOUNT_MISMATCH(false),
     NO_TRUNK(false),

@@ -59,6 +59,11 @@ public final class TrunkAttribution {
         freshworksTrunks.values().forEach(group -> group.sort(OLDEST_FIRST));
     }
 
+    /** The trunk of that id, or null when the inventory has none. */
+    public TrunkTimeline trunk(String trunkId) {
+        return trunksById.get(trunkId);
+    }
+
     public Outcome attribute(Cdr cdr) {
         if (cdr.trunkId() != null) {
             TrunkTimeline trunk = trunksById.get(cdr.trunkId());

@@ -15,13 +15,18 @@ public record BillingIncrements(int firstS, int nextS) {
         }
     }
 
-    /** {@code ceil((end - answer) in milliseconds / 1000)}, never negative. */
+    /**
+     * {@code ceil((end - answer) in milliseconds / 1000)}, never negative. Computed from the duration's seconds
+     * and milliseconds apart, so any two instants give a result ({@code Duration.toMillis} overflows beyond
+     * 292 million years).
+     */
     public static long durationSeconds(Instant answer, Instant end) {
-        long millis = Duration.between(answer, end).toMillis();
-        if (millis <= 0) {
+        Duration duration = Duration.between(answer, end);
+        if (duration.isNegative() || duration.isZero()) {
             return 0;
         }
-        return ceilDiv(millis, 1000L);
+        long millisOfSecond = duration.getNano() / 1_000_000;
+        return millisOfSecond > 0 ? Math.addExact(duration.getSeconds(), 1) : duration.getSeconds();
     }
 
     /**
@@ -38,7 +43,8 @@ public record BillingIncrements(int firstS, int nextS) {
         if (durationS <= firstS) {
             return firstS;
         }
-        return firstS + ceilDiv(durationS - firstS, nextS) * nextS;
+        // exact: a duration near Long.MAX_VALUE fails with ArithmeticException (the CDR becomes RATING_ERROR)
+        return Math.addExact(firstS, Math.multiplyExact(ceilDiv(durationS - firstS, nextS), nextS));
     }
 
     /** Quotient rounded up, for a positive divisor ({@code Math.ceilDiv} is Java 18+). */

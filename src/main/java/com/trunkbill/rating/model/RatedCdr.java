@@ -36,6 +36,16 @@ public record RatedCdr(String cdrId, String trunkId, String accountId, String pe
                 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(anomalies));
     }
 
+    /**
+     * The rating of a CDR that could not be rated: {@link RatingStatus#RATING_ERROR}, no category, rate or
+     * duration, cost 0.
+     */
+    public static RatedCdr ratingError(Cdr cdr) {
+        return new RatedCdr(cdr.cdrId(), cdr.trunkId(), cdr.accountId(), cdr.period(), cdr.direction(),
+                RatingStatus.RATING_ERROR, null, null, null, null, false, 0, 0,
+                BigDecimal.ZERO.setScale(COST_SCALE), Set.of());
+    }
+
     public boolean isAnomalous() {
         return !anomalies.isEmpty();
     }

@@ -5,11 +5,17 @@ import java.util.Objects;
 /**
  * A CDR's new rating next to the one it would supersede (and that rating's run). Unchanged ratings are not
  * stored again: running the same re-rating twice changes nothing the second time (SPEC §4.6).
+ *
+ * @param error why the CDR could not be rated, for a {@link RatingStatus#RATING_ERROR} rating; else null
  */
-public record RatingOutcome(RatedCdr rating, RatedCdr previous, Long previousRunId) {
+public record RatingOutcome(RatedCdr rating, RatedCdr previous, Long previousRunId, String error) {
 
     public RatingOutcome {
         Objects.requireNonNull(rating, "rating");
+    }
+
+    public RatingOutcome(RatedCdr rating, RatedCdr previous, Long previousRunId) {
+        this(rating, previous, previousRunId, null);
     }
 
     public boolean changed() {

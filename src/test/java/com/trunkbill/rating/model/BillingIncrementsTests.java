@@ -48,4 +48,20 @@ class BillingIncrementsTests {
     void refusesIncrementsBelowOneSecond() {
         assertThatThrownBy(() -> new BillingIncrements(0, 6)).hasMessageContaining("0/6");
     }
+
+    @Test
+    void anyTwoInstantsGiveADurationWithoutOverflow() {
+        // Instant.MIN .. Instant.MAX is 63,113,904,031,622,399 s and 999,999,999 ns: Duration.toMillis overflows
+        assertThat(BillingIncrements.durationSeconds(Instant.MIN, Instant.MAX)).isEqualTo(63_113_904_031_622_400L);
+        assertThat(BillingIncrements.durationSeconds(ANSWER, ANSWER.plusNanos(999_999))).isZero();
+        assertThat(BillingIncrements.durationSeconds(ANSWER, ANSWER.plusMillis(1))).isEqualTo(1);
+    }
+
+    @Test
+    void billedSecondsThatDoNotFitALongFailInsteadOfWrappingAround() {
+        // 60 + ceil((MAX - 60) / 60) * 60 is beyond Long.MAX_VALUE: it would wrap to a negative count
+        assertThatThrownBy(() -> new BillingIncrements(60, 60).billedSeconds(Long.MAX_VALUE))
+                .isInstanceOf(ArithmeticException.class);
+        assertThat(new BillingIncrements(1, 1).billedSeconds(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    }
 }
