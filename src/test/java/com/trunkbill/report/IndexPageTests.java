@@ -52,7 +52,7 @@ class IndexPageTests {
                                  List<DestinationTotal> destinations, List<DailyUsage> usage) {
         ReconciliationRow file = new ReconciliationRow(SCRIPT, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         Reconciliation reconciliation = new Reconciliation(List.of(file), ReconciliationRow.total(List.of(file)),
-                List.of(Map.of()), List.of(Map.of("USD", new BigDecimal("1234.565"))));
+                List.of(Map.of()), List.of(Map.of("USD", new BigDecimal("1234.565"))), List.of(List.of()));
         List<ChannelSizing> sizing = usage.isEmpty() ? List.of() : List.of(ChannelSizing.of(usage));
         return new IndexPage(bootLikeEngine()).render(new IndexPage.Content(BillingPeriod.parse("2026-10"),
                 Instant.parse("2026-11-01T02:03:04.567Z"), totals, invoices, taxes, destinations, usage, sizing,
