@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code trunkbill.template-dir}) as XHTML, the same text the PDF is made from. Configuration:
  * {@code trunkbill.seller.{name,street,postal-code,city,vat-id}} and {@code trunkbill.seller-country} (the seller),
  * {@code trunkbill.invoice.payment-terms-days} (due date = issue date + terms, default 30),
- * {@code trunkbill.document-locale} (labels and country names, default {@code en}).
+ * {@code trunkbill.document-locale} (labels and country names, default {@code en}),
+ * {@code trunkbill.invoice.paper-size} ({@code A4}, the default, or {@code letter}).
  */
 @Component
 public class InvoiceDocuments {
@@ -28,6 +29,7 @@ public class InvoiceDocuments {
     private final ITemplateEngine engine;
     private final InvoiceViews views;
     private final Locale locale;
+    private final String paperSize;
 
     public InvoiceDocuments(ITemplateEngine engine, MessageSource messages,
                             @Value("${trunkbill.seller.name:${trunkbill.seller-name:trunkbill SIP Trunking}}")
@@ -38,11 +40,18 @@ public class InvoiceDocuments {
                             @Value("${trunkbill.seller.vat-id:}") String sellerVatId,
                             @Value("${trunkbill.seller-country:HR}") String sellerCountry,
                             @Value("${trunkbill.invoice.payment-terms-days:30}") int paymentTermsDays,
-                            @Value("${trunkbill.document-locale:en}") Locale locale) {
+                            @Value("${trunkbill.document-locale:en}") Locale locale,
+                            @Value("${trunkbill.invoice.paper-size:A4}") String paperSize) {
         if (paymentTermsDays < 0) {
             throw new IllegalStateException("trunkbill.invoice.payment-terms-days is " + paymentTermsDays
                     + ": the days between issue and due date cannot be negative");
         }
+        this.paperSize = switch (paperSize.trim().toLowerCase(Locale.ROOT)) {
+            case "a4" -> "A4";
+            case "letter" -> "letter";
+            default -> throw new IllegalStateException("trunkbill.invoice.paper-size is " + paperSize
+                    + ": A4 or letter");
+        };
         this.engine = engine;
         this.locale = locale;
         Seller seller = new Seller(sellerName, sellerStreet, sellerPostalCode, sellerCity, sellerCountry, sellerVatId);
@@ -55,6 +64,7 @@ public class InvoiceDocuments {
         Context context = new Context(locale);
         context.setVariable("doc", views.view(invoice, issue, adjusted, account, trunkAddresses));
         context.setVariable("lang", locale.toLanguageTag());
+        context.setVariable("paperSize", paperSize);
         return engine.process(TEMPLATE, context);
     }
 

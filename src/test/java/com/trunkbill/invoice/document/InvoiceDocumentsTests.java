@@ -7,7 +7,7 @@ import com.trunkbill.invoice.model.InvoiceIssue;
 import com.trunkbill.invoice.model.InvoiceLine;
 import com.trunkbill.invoice.model.InvoiceStatus;
 import com.trunkbill.invoice.model.LineKind;
-import com.trunkbill.support.TemplateConfiguration;
+import com.trunkbill.templates.TemplateConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

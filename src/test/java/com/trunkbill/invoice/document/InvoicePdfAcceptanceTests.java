@@ -1,6 +1,6 @@
 package com.trunkbill.invoice.document;
 
-import com.trunkbill.support.TemplateConfiguration;
+import com.trunkbill.templates.TemplateConfiguration;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,6 +22,7 @@ import static com.trunkbill.invoice.document.InvoiceSamples.issued;
 import static com.trunkbill.invoice.document.InvoiceSamples.lines;
 import static com.trunkbill.invoice.document.InvoiceSamples.trunkAddresses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The PDF a customer receives, read back with PDFBox: a FINAL invoice of a Croatian seller carries every legal
@@ -60,6 +61,8 @@ class InvoicePdfAcceptanceTests {
                     .contains("Page 1 of " + pages, "Page " + pages + " of " + pages)
                     .doesNotContain("#akovec", "DRAFT");
             assertThat(pageText(document, 2)).contains("Unit price", "Amount (EUR)");
+            // A4: 210 x 297 mm = 595 x 842 pt
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, within(1f));
         }
     }
 
@@ -71,6 +74,19 @@ class InvoicePdfAcceptanceTests {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(document)).contains("DRAFT", "not issued yet")
                     .contains("Page 1 of " + document.getNumberOfPages());
+        }
+    }
+
+    @Test
+    void letterPaperIsAnOption(@TempDir Path dir) throws IOException {
+        Path pdf = dir.resolve("letter.pdf");
+        context.withPropertyValues("trunkbill.invoice.paper-size=letter").run(app -> InvoicePdf.write(
+                app.getBean(InvoiceDocuments.class).html(draft(lines(0)), null, null, customer(billing()),
+                        trunkAddresses()), pdf));
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            // US Letter: 8.5 x 11 in = 612 x 792 pt (A4 would be 595 x 842)
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(612f, within(1f));
+            assertThat(document.getPage(0).getMediaBox().getHeight()).isCloseTo(792f, within(1f));
         }
     }
 

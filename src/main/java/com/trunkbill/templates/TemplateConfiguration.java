@@ -1,4 +1,4 @@
-package com.trunkbill.support;
+package com.trunkbill.templates;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
