@@ -11,13 +11,13 @@ import com.trunkbill.invoice.model.Invoice;
 import com.trunkbill.invoice.model.InvoiceIssue;
 import com.trunkbill.invoice.model.InvoiceLine;
 import com.trunkbill.invoice.model.Rounding;
+import com.trunkbill.invoice.model.TaxSummaryRow;
 import com.trunkbill.support.AtomicFiles;
 import com.trunkbill.support.BillingPeriod;
 import com.trunkbill.support.CsvOutput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import javax.money.MonetaryAmount;
 import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Writes every invoice file of a period from the database (SPEC §7), whatever the run changed:
@@ -45,16 +44,20 @@ public class InvoiceFiles {
     static final List<String> LINE_COLUMNS = List.of("invoice_id", "line_no", "kind", "trunk_id", "trunk_name",
             "category", "destination", "quantity", "unit", "unit_price", "amount", "currency", "tax_code",
             "jurisdiction", "note");
-    static final List<String> TAX_SUMMARY_COLUMNS = List.of("jurisdiction", "tax_code", "base", "tax", "currency");
+    /** SPEC §7 names the first five; {@code status} (FINAL, DRAFT, ON_HOLD) keeps payable and provisional tax apart. */
+    static final List<String> TAX_SUMMARY_COLUMNS = List.of("jurisdiction", "tax_code", "base", "tax", "currency",
+            "status");
 
     private final InvoiceRepository invoices;
+    private final TaxSummaryRepository taxSummaries;
     private final InventoryRepository inventory;
     private final Path outputDir;
     private final InvoiceDocuments documents;
 
-    public InvoiceFiles(InvoiceRepository invoices, InventoryRepository inventory,
+    public InvoiceFiles(InvoiceRepository invoices, TaxSummaryRepository taxSummaries, InventoryRepository inventory,
                         @Value("${trunkbill.output-dir}") Path outputDir, InvoiceDocuments documents) {
         this.invoices = invoices;
+        this.taxSummaries = taxSummaries;
         this.inventory = inventory;
         this.outputDir = outputDir;
         this.documents = documents;
@@ -93,14 +96,14 @@ public class InvoiceFiles {
             }
         }
         writeDocuments(all, dir);
-        writeTaxSummary(all, taxSummary(period));
+        writeTaxSummary(taxSummary(period), period);
         return all;
     }
 
     /** Rewrites {@code reports/P/tax-summary.csv} alone, from the stored invoices (the report job's copy). */
     public Path writeTaxSummary(BillingPeriod period) {
         Path file = taxSummary(period);
-        writeTaxSummary(new ArrayList<>(invoices.invoicesOf(period).values()), file);
+        writeTaxSummary(file, period);
         return file;
     }
 
@@ -146,36 +149,12 @@ public class InvoiceFiles {
         }
     }
 
-    /**
-     * One row per jurisdiction, tax code and currency over every invoice and note of the period: the tax base and the
-     * tax (TAX lines and adjustments of them), for remittance.
-     */
-    private static void writeTaxSummary(List<Invoice> all, Path target) {
-        record Key(String jurisdiction, String taxCode, String currency) implements Comparable<Key> {
-            @Override
-            public int compareTo(Key other) {
-                return (jurisdiction + "\u0000" + taxCode + "\u0000" + currency)
-                        .compareTo(other.jurisdiction + "\u0000" + other.taxCode + "\u0000" + other.currency);
-            }
-        }
-        Map<Key, MonetaryAmount[]> sums = new TreeMap<>();
-        for (Invoice invoice : all) {
-            for (InvoiceLine line : invoice.lines()) {
-                if (!line.isTax()) {
-                    continue;
-                }
-                Key key = new Key(String.valueOf(line.jurisdiction()), line.taxCode(), line.currency());
-                MonetaryAmount[] sum = sums.computeIfAbsent(key, k -> new MonetaryAmount[] {
-                        Rounding.zero(k.currency()), Rounding.zero(k.currency())});
-                if (line.taxBase() != null) {
-                    sum[0] = sum[0].add(line.taxBase());
-                }
-                sum[1] = sum[1].add(line.amount());
-            }
-        }
+    private void writeTaxSummary(Path target, BillingPeriod period) {
         try (CsvOutput csv = CsvOutput.create(target, TAX_SUMMARY_COLUMNS)) {
-            sums.forEach((key, sum) -> csv.row(key.jurisdiction(), key.taxCode(), Rounding.decimal(sum[0]),
-                    Rounding.decimal(sum[1]), key.currency()));
+            for (TaxSummaryRow row : taxSummaries.taxSummary(period)) {
+                csv.row(row.jurisdiction(), row.taxCode(), Rounding.round(row.base(), row.currency()),
+                        Rounding.round(row.tax(), row.currency()), row.currency(), row.status().name());
+            }
         }
     }
 

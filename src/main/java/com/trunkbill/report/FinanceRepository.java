@@ -1,6 +1,7 @@
 package com.trunkbill.report;
 
 import com.trunkbill.support.BillingPeriod;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -8,10 +9,11 @@ import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static com.trunkbill.db.jooq.Tables.ACCOUNT;
 import static com.trunkbill.db.jooq.Tables.INVOICE;
-import static com.trunkbill.db.jooq.Tables.INVOICE_LINE;
 import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 
 /** The invoicing and rating figures of a period that {@code index.html} shows, one query per table each. */
@@ -20,6 +22,8 @@ public class FinanceRepository {
 
     /** How many destinations the "top destinations" table lists. */
     static final int TOP_DESTINATIONS = 15;
+
+    private static final String ON_HOLD = "ON_HOLD";
 
     private final DSLContext db;
 
@@ -32,13 +36,13 @@ public class FinanceRepository {
                                  BigDecimal taxTotal, BigDecimal total, String adjustsInvoiceId) {
     }
 
-    /** Invoiced totals of one account in one currency (adjustment notes included). */
+    /**
+     * Invoiced totals of one account in one currency: FINAL and DRAFT invoices and notes (adjustment notes included);
+     * ON_HOLD invoices are not invoiced yet and are summed apart ({@code onHoldTotal}, {@code onHold} of them).
+     */
     public record AccountTotal(String accountId, String accountName, String currency, int invoices,
-                               BigDecimal subtotal, BigDecimal taxTotal, BigDecimal total) {
-    }
-
-    public record TaxSummary(String jurisdiction, String taxCode, String currency, BigDecimal base,
-                             BigDecimal tax) {
+                               BigDecimal subtotal, BigDecimal taxTotal, BigDecimal total, int onHold,
+                               BigDecimal onHoldTotal) {
     }
 
     /** The rated usage of one destination; cost is the sum of the unrounded CDR costs. */
@@ -59,30 +63,30 @@ public class FinanceRepository {
     }
 
     public List<AccountTotal> accountTotals(BillingPeriod period) {
-        return db.select(INVOICE.ACCOUNT_ID, DSL.max(ACCOUNT.NAME), INVOICE.CURRENCY, DSL.count(),
-                        DSL.sum(INVOICE.SUBTOTAL), DSL.sum(INVOICE.TAX_TOTAL), DSL.sum(INVOICE.TOTAL))
+        Condition invoiced = INVOICE.STATUS.ne(ON_HOLD);
+        Condition onHold = INVOICE.STATUS.eq(ON_HOLD);
+        return db.select(INVOICE.ACCOUNT_ID, DSL.max(ACCOUNT.NAME), INVOICE.CURRENCY, DSL.count().filterWhere(invoiced),
+                        DSL.sum(INVOICE.SUBTOTAL).filterWhere(invoiced), DSL.sum(INVOICE.TAX_TOTAL).filterWhere(invoiced),
+                        DSL.sum(INVOICE.TOTAL).filterWhere(invoiced), DSL.count().filterWhere(onHold),
+                        DSL.sum(INVOICE.TOTAL).filterWhere(onHold))
                 .from(INVOICE)
                 .leftJoin(ACCOUNT).on(ACCOUNT.ACCOUNT_ID.eq(INVOICE.ACCOUNT_ID))
                 .where(INVOICE.PERIOD.eq(period.toString()))
                 .groupBy(INVOICE.ACCOUNT_ID, INVOICE.CURRENCY)
                 .orderBy(INVOICE.ACCOUNT_ID, INVOICE.CURRENCY)
-                .fetch(r -> new AccountTotal(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7()));
+                .fetch(r -> new AccountTotal(r.value1(), r.value2(), r.value3(), r.value4(), zeroIfNull(r.value5()),
+                        zeroIfNull(r.value6()), zeroIfNull(r.value7()), r.value8(), zeroIfNull(r.value9())));
     }
 
-    /** From the TAX lines of the period's invoices, per jurisdiction, tax code and currency. */
-    public List<TaxSummary> taxSummary(BillingPeriod period) {
-        return db.select(INVOICE_LINE.JURISDICTION, INVOICE_LINE.TAX_CODE, INVOICE_LINE.CURRENCY,
-                        DSL.sum(INVOICE_LINE.TAX_BASE), DSL.sum(INVOICE_LINE.AMOUNT))
-                .from(INVOICE_LINE)
-                .join(INVOICE).on(INVOICE.INVOICE_ID.eq(INVOICE_LINE.INVOICE_ID))
-                .where(INVOICE.PERIOD.eq(period.toString())).and(INVOICE_LINE.KIND.eq("TAX"))
-                .groupBy(INVOICE_LINE.JURISDICTION, INVOICE_LINE.TAX_CODE, INVOICE_LINE.CURRENCY)
-                .orderBy(INVOICE_LINE.JURISDICTION, INVOICE_LINE.TAX_CODE, INVOICE_LINE.CURRENCY)
-                .fetch(r -> new TaxSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    private static BigDecimal zeroIfNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 
-    /** The destinations with the largest rated cost (per category and rate currency), current RATED ratings of the period. */
+    /**
+     * Per rate currency, the destinations with the largest rated cost (per category), current RATED ratings of the
+     * period. Costs in different currencies are never ranked together: each currency has its own ranking of at most
+     * {@link #TOP_DESTINATIONS}, currencies in alphabetical order.
+     */
     public List<DestinationTotal> topDestinations(BillingPeriod period) {
         Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
         return db.select(RATED_CDR.DESTINATION, RATED_CDR.CATEGORY, RATED_CDR.CURRENCY, DSL.count(),
@@ -91,9 +95,14 @@ public class FinanceRepository {
                 .where(RATED_CDR.PERIOD.eq(period.toString())).and(RATED_CDR.IS_CURRENT.isTrue())
                 .and(RATED_CDR.STATUS.eq("RATED")).and(RATED_CDR.DESTINATION.isNotNull())
                 .groupBy(RATED_CDR.DESTINATION, RATED_CDR.CATEGORY, RATED_CDR.CURRENCY)
-                .orderBy(cost.desc(), DSL.count().desc(), RATED_CDR.DESTINATION)
-                .limit(TOP_DESTINATIONS)
+                .orderBy(RATED_CDR.CURRENCY, cost.desc(), DSL.count().desc(), RATED_CDR.DESTINATION,
+                        RATED_CDR.CATEGORY)
                 .fetch(r -> new DestinationTotal(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5() == null ? 0 : r.value5().longValue(), r.value6()));
+                        r.value5() == null ? 0 : r.value5().longValue(), r.value6()))
+                .stream()
+                .collect(Collectors.groupingBy(DestinationTotal::currency, TreeMap::new, Collectors.toList()))
+                .values().stream()
+                .flatMap(ranking -> ranking.stream().limit(TOP_DESTINATIONS))
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package com.trunkbill.report;
 
 import com.trunkbill.invoice.InvoiceFiles;
+import com.trunkbill.invoice.TaxSummaryRepository;
 import com.trunkbill.report.ReconciliationRepository.Reconciliation;
 import com.trunkbill.report.model.ReconciliationRow;
 import com.trunkbill.support.AtomicFiles;
@@ -40,7 +41,8 @@ public class PeriodReports {
             "peak_at", "occupied_seconds", "utilization", "calls", "answered", "channel_limit_refusals",
             "over_capacity");
     static final List<String> CHANNEL_SIZING_COLUMNS = List.of("trunk_id", "days", "channels", "p95_daily_peak",
-            "max_daily_peak", "over_capacity_days", "channel_limit_refusals", "recommended_channels", "advice");
+            "max_daily_peak", "over_capacity_days", "channel_limit_refusals", "recommended_channels", "advice",
+            "refusals_at_limit", "reason");
     static final List<String> RECONCILIATION_COLUMNS = List.of("file", "read", "rated", "rejected", "duplicates",
             "anomalies", "no_rate", "unknown_trunk", "account_mismatch", "no_trunk", "duplicate_conflict",
             "malformed");
@@ -59,17 +61,22 @@ public class PeriodReports {
     private final FinanceRepository finance;
     private final FairUseRepository fairUse;
     private final InvoiceFiles invoiceFiles;
+    private final TaxSummaryRepository taxSummary;
+    private final IndexPage indexPage;
     private final Path outputDir;
     private final Clock clock;
 
     public PeriodReports(ChannelUsageRepository channelUsage, ReconciliationRepository reconciliation,
                          FinanceRepository finance, FairUseRepository fairUse, InvoiceFiles invoiceFiles,
+                         TaxSummaryRepository taxSummary, IndexPage indexPage,
                          @Value("${trunkbill.output-dir}") Path outputDir) {
         this.channelUsage = channelUsage;
         this.reconciliation = reconciliation;
         this.finance = finance;
         this.fairUse = fairUse;
         this.invoiceFiles = invoiceFiles;
+        this.taxSummary = taxSummary;
+        this.indexPage = indexPage;
         this.outputDir = outputDir;
         this.clock = Clock.systemUTC();
     }
@@ -119,8 +126,8 @@ public class PeriodReports {
                         .count()));
 
         Path index = directory.resolve("index.html");
-        AtomicFiles.writeString(index, IndexPage.render(new IndexPage.Content(period, clock.instant(),
-                finance.accountTotals(period), finance.invoices(period), finance.taxSummary(period),
+        AtomicFiles.writeString(index, indexPage.render(new IndexPage.Content(period, clock.instant(),
+                finance.accountTotals(period), finance.invoices(period), taxSummary.taxSummary(period),
                 finance.topDestinations(period), usage.rows(), sizing, fairUseRows, reconciled)));
         summary.add("report " + period + ": " + index.toAbsolutePath().normalize());
         return new Written(index, summary);
@@ -147,7 +154,8 @@ public class PeriodReports {
         try (CsvOutput csv = CsvOutput.create(file, CHANNEL_SIZING_COLUMNS)) {
             for (ChannelSizing s : sizing) {
                 csv.row(s.trunkId(), s.days(), s.channels(), s.p95DailyPeak(), s.maxDailyPeak(),
-                        s.overCapacityDays(), s.channelLimitRefusals(), s.recommendedChannels(), s.advice().name());
+                        s.overCapacityDays(), s.channelLimitRefusals(), s.recommendedChannels(), s.advice().name(),
+                        s.refusalsAtLimit(), s.reason());
             }
         }
     }
@@ -185,7 +193,7 @@ public class PeriodReports {
         csv.row(r.file(), "identity", "", r.identityHolds() ? "holds" : "broken");
         anomalies.forEach((kind, n) -> csv.row(r.file(), "anomalies", kind, n));
         money.forEach((currency, amount) -> csv.row(r.file(), "money_rated", currency,
-                amount.setScale(IndexPage.minorUnits(currency), RoundingMode.HALF_UP)));
+                amount.setScale(ReportFormat.minorUnits(currency), RoundingMode.HALF_UP)));
     }
 
     private static List<String> reconciliationSummary(Reconciliation reconciled) {
@@ -222,7 +230,7 @@ public class PeriodReports {
                         minutes(r.usedMinutes()), minutes(r.overageMinutes()), r.overageRate().stripTrailingZeros()
                                 .toPlainString(), r.currency(),
                         r.currency() == null ? null : r.overageAmount()
-                                .setScale(IndexPage.minorUnits(r.currency()), RoundingMode.HALF_UP),
+                                .setScale(ReportFormat.minorUnits(r.currency()), RoundingMode.HALF_UP),
                         r.traffic().answeredCalls(), r.traffic().shortCallShare(), r.traffic().longestCallSeconds(),
                         r.traffic().longCalls(), r.traffic().outboundShare(), String.join(";", r.flags()));
             }

@@ -276,13 +276,13 @@ public abstract class InvoicingJobFunctionalTests extends DatabaseTest {
                 "ACC-A-202610,3,TAX,,,,,,,0.244024,37.21,USD,US-USF,US-NY-New York-New York,US-USF tax",
                 "ACC-B-202610,2,TAX,,,,,,,0.25,6.59,EUR,HR-VAT,HR-21-Zagreb,HR-VAT tax");
         assertThat(Files.readAllLines(outputDir.resolve("reports/2026-10/tax-summary.csv"))).containsExactly(
-                "jurisdiction,tax_code,base,tax,currency",
-                "HR-21-Zagreb,HR-VAT,26.34,6.59,EUR",
-                "US-NY-New York-New York,US-NY-E911,152.50,10.00,USD",
-                "US-NY-New York-New York,US-NY-MCTD,152.50,0.57,USD",
-                "US-NY-New York-New York,US-NY-NYC-LOCAL,152.50,6.86,USD",
-                "US-NY-New York-New York,US-NY-SALES,152.50,6.10,USD",
-                "US-NY-New York-New York,US-USF,152.50,37.21,USD");
+                "jurisdiction,tax_code,base,tax,currency,status",
+                "HR,HR-VAT,26.34,6.59,EUR,FINAL",
+                "US,US-USF,152.50,37.21,USD,FINAL",
+                "US-NY,US-NY-E911,152.50,10.00,USD,FINAL",
+                "US-NY,US-NY-SALES,152.50,6.10,USD,FINAL",
+                "US-NY-New York,US-NY-MCTD,152.50,0.57,USD,FINAL",
+                "US-NY-New York-New York,US-NY-NYC-LOCAL,152.50,6.86,USD,FINAL");
 
         String html = Files.readString(dir.resolve("ACC-A-202610.html"));
         assertThat(html).contains("Acme &lt;Logistics&gt; &amp; Co").doesNotContain("<Logistics>")

@@ -45,7 +45,64 @@ class JobDefinitionsTests {
         assertThat(podSpec).containsEntry("restartPolicy", "Never");
         Map<String, Object> container = ((List<Map<String, Object>>) podSpec.get("containers")).get(0);
         assertThat((List<String>) container.get("args")).first().isEqualTo("nightly");
-        assertThat((List<String>) container.get("args")).contains("--metrics-file");
+        assertThat((List<String>) container.get("args")).contains("--metrics-file").doesNotContain("--finalize");
+        assertThat(container).as("the image's entry point runs trunkbill").doesNotContainKey("command");
+        assertThat(spec).containsEntry("timeZone", "Etc/UTC");
+    }
+
+    @Test
+    void crontabTimesAreUtcAlsoWhereCronIgnoresCronTz() throws IOException {
+        List<String> lines = Files.readAllLines(JOBS.resolve("crontab"));
+
+        assertThat(lines).as("Debian's cron ignores CRON_TZ: no active CRON_TZ line")
+                .noneMatch(line -> line.strip().startsWith("CRON_TZ="))
+                .as("cronie users uncomment it").contains("#CRON_TZ=UTC")
+                .as("run-job.sh refuses a server that is not in UTC").contains("TRUNKBILL_REQUIRE_UTC=yes")
+                .as("a scheduled run never builds").contains("TRUNKBILL_NO_BUILD=1");
+        assertThat(String.join("\n", lines)).contains("Debian", "cronie", "timedatectl set-timezone Etc/UTC");
+    }
+
+    @Test
+    void nothingFinalizesOnASchedule() throws IOException {
+        List<String> crontab = Files.readAllLines(JOBS.resolve("crontab"));
+        List<String> active = crontab.stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(active).noneMatch(line -> line.contains("month-close") || line.contains("--finalize"));
+        assertThat(Files.readString(JOBS.resolve("nightly.env"))).doesNotContain("--finalize");
+        assertThat(ini(JOBS.resolve("systemd/trunkbill-nightly.service")).get("Service").get("ExecStart"))
+                .endsWith("jobs/nightly.env");
+
+        // the documented opt-in: one commented entry, valid once uncommented, that runs month close
+        List<String> optIn = crontab.stream()
+                .filter(line -> line.matches("#\\s*[0-9*].*jobs/run-job\\.sh jobs/month-close\\.env.*")).toList();
+        assertThat(optIn).hasSize(1);
+        String[] fields = optIn.get(0).substring(1).strip().split("\\s+", 6);
+        assertCronSchedule(List.of(fields).subList(0, 5).toArray(String[]::new));
+        assertThat(fields[5]).contains("jobs/month-close-report.env");
+        assertThat(Files.readString(JOBS.resolve("month-close.env"))).contains("--finalize", "by hand");
+    }
+
+    @Test
+    void runJobRefusesAUtcScheduleOnAServerThatIsNotInUtc() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "SKIPPED: no /bin/bash to check jobs/run-job.sh");
+        Map<String, String> dryRun = Map.of("TRUNKBILL_LAUNCHER", "echo", "TRUNKBILL_TODAY", "2026-10-14");
+
+        Result zagreb = run(List.of("jobs/run-job.sh", "jobs/nightly.env"), with(dryRun,
+                "TRUNKBILL_REQUIRE_UTC", "yes", "TRUNKBILL_LOCAL_ZONE", "Europe/Zagreb"));
+        Result london = run(List.of("jobs/run-job.sh", "jobs/nightly.env"), with(dryRun,
+                "TRUNKBILL_REQUIRE_UTC", "yes", "TRUNKBILL_LOCAL_ZONE", "Europe/London"));
+        Result utc = run(List.of("jobs/run-job.sh", "jobs/nightly.env"), with(dryRun,
+                "TRUNKBILL_REQUIRE_UTC", "yes", "TRUNKBILL_LOCAL_ZONE", "Etc/UTC"));
+        Result cronie = run(List.of("jobs/run-job.sh", "jobs/nightly.env"), with(dryRun,
+                "TRUNKBILL_REQUIRE_UTC", "no", "TRUNKBILL_LOCAL_ZONE", "Europe/Zagreb"));
+
+        assertThat(zagreb.exitCode()).isEqualTo(2);
+        assertThat(zagreb.output().strip()).hasLineCount(1).contains("refused to run jobs/nightly.env",
+                "Europe/Zagreb (UTC+0100 in January, UTC+0200 in July)", "Debian/Ubuntu cron ignores CRON_TZ",
+                "timedatectl set-timezone Etc/UTC", "TRUNKBILL_REQUIRE_UTC=no");
+        assertThat(london.exitCode()).as("UTC in winter only").isEqualTo(2);
+        assertThat(utc.exitCode()).as(utc.output()).isZero();
+        assertThat(utc.output()).startsWith("nightly --date 2026-10-14 ");
+        assertThat(cronie.exitCode()).as(cronie.output()).isZero();
     }
 
     @Test
@@ -75,6 +132,8 @@ class JobDefinitionsTests {
         assertThat(service).containsKeys("Unit", "Service", "Install");
         assertThat(service.get("Service")).containsEntry("Type", "oneshot").containsKey("ExecStart");
         assertThat(service.get("Service").get("ExecStart")).contains("jobs/run-job.sh", "jobs/nightly.env");
+        assertThat(service.get("Service")).containsEntry("Environment", "TRUNKBILL_NO_BUILD=1");
+        assertThat(timer.get("Timer").get("OnCalendar")).endsWith(" UTC");
         assertThat(timer).containsKeys("Unit", "Timer", "Install");
         assertThat(timer.get("Timer")).containsKey("OnCalendar").containsEntry("Unit", "trunkbill-nightly.service");
         assertThat(timer.get("Install")).containsEntry("WantedBy", "timers.target");
@@ -141,6 +200,14 @@ class JobDefinitionsTests {
             current.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
         }
         return sections;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... keysAndValues) {
+        Map<String, String> environment = new LinkedHashMap<>(base);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            environment.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return environment;
     }
 
     private record Result(int exitCode, String output) {

@@ -108,16 +108,22 @@ public abstract class ReportingJobFunctionalTests extends DatabaseTest {
 
         assertThat(lines("channel-sizing.csv")).containsExactly(
                 "trunk_id,days,channels,p95_daily_peak,max_daily_peak,over_capacity_days,channel_limit_refusals,"
-                        + "recommended_channels,advice",
+                        + "recommended_channels,advice,refusals_at_limit,reason",
                 // one busy day of 31: p95 (rank 30) = 0 -> minimum 1 <= 5 / 2
-                "FRESHWORKS:ACC-1:NEW_YORK,31,5,0,2,0,0,1,OVER_PROVISIONED",
-                // peaks 28 x 0, 1, 2, 3: p95 (rank 30) = 2 -> ceil(2.4) = 3; a refusal -> max peak 3 + 1 = 4
-                "TRK-A,31,2,2,3,1,1,4,UNDER_PROVISIONED",
+                "FRESHWORKS:ACC-1:NEW_YORK,31,5,0,2,0,0,1,OVER_PROVISIONED,0,"
+                        + "peak 2 (p95 0) on 5 channels: p95 x 1.2 -> 1; recommend 1 <= half of 5 channels",
+                // peaks 28 x 0, 1, 2, 3: p95 (rank 30) = 2 -> ceil(2.4) = 3; the refusal a4 came on Oct 1, whose
+                // peak 2 reached the 2 channels, and Oct 6 went over capacity -> max peak 3 + 1 = 4
+                "TRK-A,31,2,2,3,1,1,4,UNDER_PROVISIONED,1,\"peak 3 (p95 2) on 2 channels: p95 x 1.2 -> 3; demand above "
+                        + "the limit (1 days over capacity, 1 refusals while at the limit) -> at least peak + 1 = 4; "
+                        + "recommend 4 > 2 channels\"",
                 // 18 days, 17 x 0 and 1: p95 (rank 18) = 1 -> ceil(1.2) = 2 <= 10 / 2
-                "TRK-F1,18,10,1,1,0,0,2,OVER_PROVISIONED",
-                "TRK-F2,31,5,0,0,0,0,1,OVER_PROVISIONED",
+                "TRK-F1,18,10,1,1,0,0,2,OVER_PROVISIONED,0,"
+                        + "peak 1 (p95 1) on 10 channels: p95 x 1.2 -> 2; recommend 2 <= half of 10 channels",
+                "TRK-F2,31,5,0,0,0,0,1,OVER_PROVISIONED,0,"
+                        + "peak 0 (p95 0) on 5 channels: p95 x 1.2 -> 1; recommend 1 <= half of 5 channels",
                 // 12 days, 10 x 0 and 1, 1: p95 (rank 12) = 1 -> 2; 2 * 2 > 3
-                "TRK-U,12,3,1,1,0,0,2,OK");
+                "TRK-U,12,3,1,1,0,0,2,OK,0,peak 1 (p95 1) on 3 channels: p95 x 1.2 -> 2; recommend 2 within 3 channels");
     }
 
     @Test
@@ -253,9 +259,9 @@ public abstract class ReportingJobFunctionalTests extends DatabaseTest {
         assertThat(lines("reconciliation.csv")).hasSize(4);
         // the tax summary is part of the period's files too (SPEC §7), rewritten from the stored invoices
         // (the scenario's stored invoice: NYC local 4.88 and NY sales 4.00 on a 100.00 base)
-        assertThat(lines("tax-summary.csv")).containsExactly("jurisdiction,tax_code,base,tax,currency",
-                "US-NY-New York-New York,US-NY-NYC-LOCAL,100.00,4.88,USD",
-                "US-NY-New York-New York,US-NY-SALES,100.00,4.00,USD");
+        assertThat(lines("tax-summary.csv")).containsExactly("jurisdiction,tax_code,base,tax,currency,status",
+                "US-NY-New York-New York,US-NY-NYC-LOCAL,100.00,4.88,USD,DRAFT",
+                "US-NY-New York-New York,US-NY-SALES,100.00,4.00,USD,DRAFT");
     }
 }
 

@@ -32,6 +32,8 @@ class ChannelSizingTests {
         assertThat(sizing.maxDailyPeak()).isEqualTo(20);
         assertThat(sizing.recommendedChannels()).isEqualTo(23);
         assertThat(sizing.advice()).isEqualTo(ChannelSizing.Advice.OK);
+        assertThat(sizing.reason()).isEqualTo("peak 20 (p95 19) on 30 channels: p95 x 1.2 -> 23; recommend 23 within 30 "
+                + "channels");
     }
 
     @Test
@@ -41,16 +43,45 @@ class ChannelSizingTests {
 
         assertThat(sizing.recommendedChannels()).isEqualTo(1);
         assertThat(sizing.advice()).isEqualTo(ChannelSizing.Advice.OVER_PROVISIONED);
+        assertThat(sizing.reason()).isEqualTo("peak 0 (p95 0) on 4 channels: p95 x 1.2 -> 1; recommend 1 <= half of 4 "
+                + "channels");
     }
 
     @Test
-    void refusalsMeanUnderProvisionedAndAtLeastOneMoreThanThePeak() {
+    void refusalsOnDaysBelowTheLimitAreNoEvidenceOfDemand() {
+        // the demo's TRK-1001: 30 channels, peak 5, refusals on a day at peak 5 (25 channels free)
+        // p95 5 -> ceil(6.0) = 6 <= 30 / 2: over-provisioned, not under; the refusals are named in the reason
+        ChannelSizing sizing = ChannelSizing.of(days(30, 3, 5, 5, 4, 2));
+
+        assertThat(sizing.channelLimitRefusals()).isEqualTo(3);
+        assertThat(sizing.refusalsAtLimit()).isZero();
+        assertThat(sizing.recommendedChannels()).isEqualTo(6);
+        assertThat(sizing.advice()).isEqualTo(ChannelSizing.Advice.OVER_PROVISIONED);
+        assertThat(sizing.reason()).isEqualTo("peak 5 (p95 5) on 30 channels: p95 x 1.2 -> 6; recommend 6 <= half of 30 "
+                + "channels; 3 refusals on days below the limit not counted (free channels left: check the SBC's own "
+                + "limit)");
+    }
+
+    @Test
+    void refusalsBelowTheLimitDoNotTurnARightSizedTrunkUnderProvisioned() {
+        // peaks 3, 2 on 4 channels: p95 3 -> ceil(3.6) = 4 <= 4 and 4 * 2 > 4: OK despite the refusal
+        ChannelSizing sizing = ChannelSizing.of(days(4, 1, 3, 2));
+
+        assertThat(sizing.recommendedChannels()).isEqualTo(4);
+        assertThat(sizing.advice()).isEqualTo(ChannelSizing.Advice.OK);
+    }
+
+    @Test
+    void refusalsWhileAtTheLimitMeanUnderProvisionedAndAtLeastOneMoreThanThePeak() {
         // p95 of (2,2,1) = 2 -> ceil(2.4) = 3; refusals -> max(3, 2 + 1) = 3 > 2 channels
         ChannelSizing sizing = ChannelSizing.of(days(2, 5, 2, 2, 1));
 
         assertThat(sizing.channelLimitRefusals()).isEqualTo(5);
+        assertThat(sizing.refusalsAtLimit()).isEqualTo(5);
         assertThat(sizing.recommendedChannels()).isEqualTo(3);
         assertThat(sizing.advice()).isEqualTo(ChannelSizing.Advice.UNDER_PROVISIONED);
+        assertThat(sizing.reason()).isEqualTo("peak 2 (p95 2) on 2 channels: p95 x 1.2 -> 3; demand above the limit "
+                + "(5 refusals while at the limit) -> at least peak + 1 = 3; recommend 3 > 2 channels");
     }
 
     @Test
@@ -61,5 +92,7 @@ class ChannelSizingTests {
         assertThat(sizing.overCapacityDays()).isEqualTo(1);
         assertThat(sizing.recommendedChannels()).isEqualTo(11);
         assertThat(sizing.advice()).isEqualTo(ChannelSizing.Advice.UNDER_PROVISIONED);
+        assertThat(sizing.reason()).isEqualTo("peak 9 (p95 9) on 5 channels: p95 x 1.2 -> 11; demand above the limit "
+                + "(1 days over capacity) -> at least peak + 1 = 10; recommend 11 > 5 channels");
     }
 }
