@@ -7,6 +7,7 @@ import com.trunkbill.inventory.model.AdminStatus;
 import com.trunkbill.inventory.model.ChannelPlan;
 import com.trunkbill.inventory.model.DataCenter;
 import com.trunkbill.inventory.model.ServiceAddress;
+import com.trunkbill.inventory.model.BillingAddress;
 import com.trunkbill.inventory.model.TrunkState;
 import com.trunkbill.inventory.model.TrunkTimeline;
 import com.trunkbill.inventory.model.TrunkType;
@@ -41,7 +42,8 @@ public class InventoryRepository {
         Map<String, Account> accounts = new LinkedHashMap<>();
         db.selectFrom(ACCOUNT).orderBy(ACCOUNT.ACCOUNT_ID).forEach(r -> accounts.put(r.getAccountId(),
                 new Account(r.getAccountId(), r.getName(), r.getCurrency(), r.getCountry(), r.getPriceList(),
-                        r.getVatId())));
+                        r.getVatId(), new BillingAddress(r.getBillingStreet(), r.getBillingCity(),
+                                r.getBillingPostalCode(), r.getBillingState()))));
         return accounts;
     }
 

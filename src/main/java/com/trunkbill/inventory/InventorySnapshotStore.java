@@ -48,9 +48,11 @@ public class InventorySnapshotStore {
                 .fetchOne()
                 .getSnapshotId();
         batch(insertAccount(), plan.accountInserts(), a -> new Object[] {a.accountId(), a.name(), a.currency(),
-                a.country(), a.priceList(), a.vatId(), snapshotId});
+                a.country(), a.priceList(), a.vatId(), a.billingAddress().street(), a.billingAddress().city(),
+                a.billingAddress().postalCode(), a.billingAddress().state(), snapshotId});
         batch(updateAccount(), plan.accountUpdates(), a -> new Object[] {a.name(), a.currency(), a.country(),
-                a.priceList(), a.vatId(), snapshotId, a.accountId()});
+                a.priceList(), a.vatId(), a.billingAddress().street(), a.billingAddress().city(),
+                a.billingAddress().postalCode(), a.billingAddress().state(), snapshotId, a.accountId()});
         batch(insertAddress(), plan.addressInserts(), a -> new Object[] {a.addressId(), a.accountId(), a.street(),
                 a.city(), a.county(), a.state(), a.postalCode(), a.country(), snapshotId});
         batch(updateAddress(), plan.addressUpdates(), a -> new Object[] {a.street(), a.city(), a.county(),
@@ -86,8 +88,9 @@ public class InventorySnapshotStore {
 
     private Query insertAccount() {
         return db.insertInto(ACCOUNT, ACCOUNT.ACCOUNT_ID, ACCOUNT.NAME, ACCOUNT.CURRENCY, ACCOUNT.COUNTRY,
-                ACCOUNT.PRICE_LIST, ACCOUNT.VAT_ID, ACCOUNT.SNAPSHOT_ID)
-                .values((String) null, null, null, null, null, null, null);
+                ACCOUNT.PRICE_LIST, ACCOUNT.VAT_ID, ACCOUNT.BILLING_STREET, ACCOUNT.BILLING_CITY,
+                ACCOUNT.BILLING_POSTAL_CODE, ACCOUNT.BILLING_STATE, ACCOUNT.SNAPSHOT_ID)
+                .values((String) null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private Query updateAccount() {
@@ -97,6 +100,10 @@ public class InventorySnapshotStore {
                 .set(ACCOUNT.COUNTRY, (String) null)
                 .set(ACCOUNT.PRICE_LIST, (String) null)
                 .set(ACCOUNT.VAT_ID, (String) null)
+                .set(ACCOUNT.BILLING_STREET, (String) null)
+                .set(ACCOUNT.BILLING_CITY, (String) null)
+                .set(ACCOUNT.BILLING_POSTAL_CODE, (String) null)
+                .set(ACCOUNT.BILLING_STATE, (String) null)
                 .set(ACCOUNT.SNAPSHOT_ID, (Long) null)
                 .where(ACCOUNT.ACCOUNT_ID.eq((String) null));
     }

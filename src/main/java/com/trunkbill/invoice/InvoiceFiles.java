@@ -4,9 +4,11 @@ import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.inventory.model.Account;
 import com.trunkbill.inventory.model.ServiceAddress;
 import com.trunkbill.inventory.model.TrunkTimeline;
-import com.trunkbill.invoice.document.InvoiceHtml;
+import com.trunkbill.invoice.document.InvoiceDocuments;
 import com.trunkbill.invoice.document.InvoicePdf;
+import com.trunkbill.invoice.document.InvoiceViews;
 import com.trunkbill.invoice.model.Invoice;
+import com.trunkbill.invoice.model.InvoiceIssue;
 import com.trunkbill.invoice.model.InvoiceLine;
 import com.trunkbill.invoice.model.Rounding;
 import com.trunkbill.invoice.model.TaxSummaryRow;
@@ -50,17 +52,15 @@ public class InvoiceFiles {
     private final TaxSummaryRepository taxSummaries;
     private final InventoryRepository inventory;
     private final Path outputDir;
-    private final InvoiceHtml.Seller seller;
+    private final InvoiceDocuments documents;
 
     public InvoiceFiles(InvoiceRepository invoices, TaxSummaryRepository taxSummaries, InventoryRepository inventory,
-                        @Value("${trunkbill.output-dir}") Path outputDir,
-                        @Value("${trunkbill.seller-name:trunkbill SIP Trunking}") String sellerName,
-                        @Value("${trunkbill.seller-country:HR}") String sellerCountry) {
+                        @Value("${trunkbill.output-dir}") Path outputDir, InvoiceDocuments documents) {
         this.invoices = invoices;
         this.taxSummaries = taxSummaries;
         this.inventory = inventory;
         this.outputDir = outputDir;
-        this.seller = new InvoiceHtml.Seller(sellerName, sellerCountry);
+        this.documents = documents;
     }
 
     public Path invoiceDir(BillingPeriod period) {
@@ -89,7 +89,7 @@ public class InvoiceFiles {
                 for (InvoiceLine line : invoice.lines()) {
                     csv.row(invoice.invoiceId(), ++lineNo, line.kind().name(), line.trunkId(), line.trunkName(),
                             line.category(), line.destination(), quantityCell(line), line.unit(),
-                            line.unitPrice() == null ? null : new BigDecimal(InvoiceHtml.plain(line.unitPrice())),
+                            line.unitPrice() == null ? null : new BigDecimal(InvoiceViews.plain(line.unitPrice())),
                             Rounding.decimal(line.amount()), line.currency(), line.taxCode(), line.jurisdiction(),
                             line.note());
                 }
@@ -108,7 +108,7 @@ public class InvoiceFiles {
     }
 
     private static Object quantityCell(InvoiceLine line) {
-        return line.quantity() == null ? null : new BigDecimal(InvoiceHtml.quantity(line));
+        return line.quantity() == null ? null : new BigDecimal(InvoiceViews.quantity(line));
     }
 
     private void writeDocuments(List<Invoice> all, Path dir) {
@@ -120,9 +120,19 @@ public class InvoiceFiles {
                 trunkAddresses.put(trunk.trunkId(), addresses.get(trunk.serviceAddressId()));
             }
         }
+        Set<String> ids = new HashSet<>();
+        for (Invoice invoice : all) {
+            ids.add(invoice.invoiceId());
+            if (invoice.adjustsInvoiceId() != null) {
+                ids.add(invoice.adjustsInvoiceId());
+            }
+        }
+        Map<String, InvoiceIssue> issues = invoices.issues(ids);
         Set<String> current = new HashSet<>();
         for (Invoice invoice : all) {
-            String html = InvoiceHtml.render(invoice, seller, accounts.get(invoice.accountId()), trunkAddresses);
+            String html = documents.html(invoice, issues.get(invoice.invoiceId()),
+                    invoice.adjustsInvoiceId() == null ? null : issues.get(invoice.adjustsInvoiceId()),
+                    accounts.get(invoice.accountId()), trunkAddresses);
             AtomicFiles.writeString(dir.resolve(invoice.invoiceId() + ".html"), html);
             InvoicePdf.write(html, dir.resolve(invoice.invoiceId() + ".pdf"));
             current.add(invoice.invoiceId() + ".html");

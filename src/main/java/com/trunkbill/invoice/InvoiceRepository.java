@@ -5,6 +5,7 @@ import com.trunkbill.db.jooq.tables.records.InvoiceRecord;
 import com.trunkbill.invoice.model.Invoice;
 import com.trunkbill.invoice.model.InvoiceLine;
 import com.trunkbill.invoice.model.InvoiceStatus;
+import com.trunkbill.invoice.model.InvoiceIssue;
 import com.trunkbill.invoice.model.LineKind;
 import com.trunkbill.invoice.model.Rounding;
 import com.trunkbill.invoice.model.UsageTotal;
@@ -18,6 +19,7 @@ import javax.money.MonetaryAmount;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +108,20 @@ public class InvoiceRepository {
                     r.getAdjustsInvoiceId(), lines.getOrDefault(r.getInvoiceId(), List.of())));
         }
         return invoices;
+    }
+
+    /** Number, creation and finalization instants of the given invoices (ids not stored are left out). */
+    public Map<String, InvoiceIssue> issues(Collection<String> invoiceIds) {
+        Map<String, InvoiceIssue> issues = new HashMap<>();
+        List<String> ids = List.copyOf(invoiceIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
+            db.select(INVOICE.INVOICE_ID, INVOICE.INVOICE_NUMBER, INVOICE.CREATED_AT, INVOICE.FINALIZED_AT)
+                    .from(INVOICE).where(INVOICE.INVOICE_ID.in(slice))
+                    .forEach(r -> issues.put(r.value1(), new InvoiceIssue(r.value1(), r.value2(), r.value3(),
+                            r.value4())));
+        }
+        return issues;
     }
 
     /**

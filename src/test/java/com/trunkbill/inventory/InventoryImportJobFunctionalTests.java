@@ -4,6 +4,7 @@ import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.InventorySnapshotRecord;
+import com.trunkbill.inventory.model.BillingAddress;
 import com.trunkbill.inventory.model.ChannelPlan;
 import com.trunkbill.inventory.model.TrunkTimeline;
 import com.trunkbill.testsupport.DatabaseTest;
@@ -103,6 +104,8 @@ public abstract class InventoryImportJobFunctionalTests extends DatabaseTest {
         assertThat(fresh.states()).extracting(s -> s.effectiveFrom()).containsExactly(fresh.createdAt());
         assertThat(inventory.accounts().get("ACC-DE-MUELLER").vatId()).isEqualTo("DE123456789");
         assertThat(inventory.accounts().get("ACC-US-ACME").priceList()).isEqualTo("STANDARD");
+        assertThat(inventory.accounts().get("ACC-BR-SAMBA").billingAddress())
+                .isEqualTo(new BillingAddress("Avenida Paulista, 1578", "São Paulo", "01310-200", "SP"));
 
         assertThat(JobSummary.lines(execution)).contains(
                 "  accounts   inserted 8  updated 0  unchanged 0",
@@ -250,8 +253,32 @@ public abstract class InventoryImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void theBillingAddressColumnsAreStoredAndAChangeUpdatesTheAccount() {
+        InventoryCsv first = snapshot(List.of(anAccount("A-HR").set("country", "HR").set("currency", "EUR")
+                .set("billing_street", "Ulica Đure Đakovića 5").set("billing_city", "Čakovec")
+                .set("billing_postal_code", "40000")), null, null);
+        completed(importInventory(first, T1));
+        assertThat(inventory.accounts().get("A-HR").billingAddress())
+                .isEqualTo(new BillingAddress("Ulica Đure Đakovića 5", "Čakovec", "40000", null));
+
+        InventoryCsv moved = snapshot(List.of(anAccount("A-HR").set("country", "HR").set("currency", "EUR")
+                .set("billing_street", "Ilica 242").set("billing_city", "Zagreb")
+                .set("billing_postal_code", "10000")), null, null);
+        JobExecution second = completed(importInventory(moved, T2));
+        assertThat(JobSummary.lines(second)).contains("  accounts   inserted 0  updated 1  unchanged 0");
+        assertThat(inventory.accounts().get("A-HR").billingAddress())
+                .isEqualTo(new BillingAddress("Ilica 242", "Zagreb", "10000", null));
+
+        InventoryCsv none = snapshot(List.of(anAccount("A-HR").set("country", "HR").set("currency", "EUR")), null,
+                null);
+        completed(importInventory(none, "2026-10-20T00:00:00Z"));
+        assertThat(inventory.accounts().get("A-HR").billingAddress().isEmpty()).isTrue();
+    }
+
+    @Test
     void aMinimalAccountsFileWithoutOptionalColumnsImports() throws IOException {
-        InventoryCsv minimal = snapshot(List.of(anAccount("A-US").without("price_list", "vat_id")), null, null);
+        InventoryCsv minimal = snapshot(List.of(anAccount("A-US").without("price_list", "vat_id",
+                "billing_street", "billing_city", "billing_postal_code", "billing_state")), null, null);
         Path dir = minimal.writeTo(tempDir.resolve("minimal-accounts"));
         assertThat(Files.readAllLines(dir.resolve("accounts.csv")))
                 .containsExactly("account_id,name,currency,country", "A-US,Account A-US,USD,US");

@@ -199,6 +199,11 @@ public abstract class InvoicingJobFunctionalTests extends DatabaseTest {
         assertThat(storedInvoices()).hasSize(4).containsEntry("ACC-A-202610-A1", "DRAFT null -1.5/-0.48/-1.98");
 
         // the note is numbered in the same sequence; then nothing more to adjust
+        // the note's document names the invoice it adjusts, with that invoice's number and issue date
+        String issued = db.select(INVOICE.FINALIZED_AT).from(INVOICE).where(INVOICE.INVOICE_ID.eq("ACC-A-202610"))
+                .fetchOne(INVOICE.FINALIZED_AT).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        assertThat(outputDir.resolve("invoices/2026-10/ACC-A-202610-A1.html")).content()
+                .contains("<h1>Credit note</h1>", "<td>INV-202610-000001 of " + issued + " (id ACC-A-202610)</td>");
         invoice(true);
         assertThat(storedInvoices()).containsEntry("ACC-A-202610-A1", "FINAL INV-202610-000003 -1.5/-0.48/-1.98");
         invoice(true);

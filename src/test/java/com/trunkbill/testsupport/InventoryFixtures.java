@@ -1,5 +1,6 @@
 package com.trunkbill.testsupport;
 
+import com.trunkbill.inventory.model.BillingAddress;
 import com.trunkbill.support.CsvInput;
 import com.trunkbill.support.CsvLine;
 import org.jooq.DSLContext;
@@ -61,6 +62,7 @@ public final class InventoryFixtures {
         private String country = "US";
         private String priceList = "STANDARD";
         private String vatId;
+        private BillingAddress billing = BillingAddress.NONE;
 
         private AccountBuilder(String accountId) {
             this.accountId = accountId;
@@ -72,11 +74,14 @@ public final class InventoryFixtures {
         public AccountBuilder country(String value) { country = value; return this; }
         public AccountBuilder priceList(String value) { priceList = value; return this; }
         public AccountBuilder vatId(String value) { vatId = value; return this; }
+        public AccountBuilder billing(BillingAddress value) { billing = value; return this; }
 
         public String insert(DSLContext db) {
             db.insertInto(ACCOUNT).set(ACCOUNT.ACCOUNT_ID, accountId).set(ACCOUNT.NAME, name)
                     .set(ACCOUNT.CURRENCY, currency).set(ACCOUNT.COUNTRY, country).set(ACCOUNT.PRICE_LIST, priceList)
-                    .set(ACCOUNT.VAT_ID, vatId).set(ACCOUNT.SNAPSHOT_ID, SNAPSHOT_ID).execute();
+                    .set(ACCOUNT.VAT_ID, vatId).set(ACCOUNT.BILLING_STREET, billing.street())
+                    .set(ACCOUNT.BILLING_CITY, billing.city()).set(ACCOUNT.BILLING_POSTAL_CODE, billing.postalCode())
+                    .set(ACCOUNT.BILLING_STATE, billing.state()).set(ACCOUNT.SNAPSHOT_ID, SNAPSHOT_ID).execute();
             return accountId;
         }
     }
@@ -187,10 +192,13 @@ public final class InventoryFixtures {
      */
     public static void loadInventory(DSLContext db, Path dir) {
         try (CsvInput accounts = CsvInput.open(dir.resolve("accounts.csv"), List.of("account_id"), List.of("account_id",
-                "name", "currency", "country", "price_list", "vat_id"))) {
+                "name", "currency", "country", "price_list", "vat_id", "billing_street", "billing_city",
+                "billing_postal_code", "billing_state"))) {
             for (CsvLine line : accounts) {
                 anAccount(line.get("account_id")).name(line.get("name")).currency(line.get("currency"))
                         .country(line.get("country")).priceList(line.get("price_list")).vatId(line.get("vat_id"))
+                        .billing(new BillingAddress(line.get("billing_street"), line.get("billing_city"),
+                                line.get("billing_postal_code"), line.get("billing_state")))
                         .insert(db);
             }
         }

@@ -25,7 +25,8 @@ public record GeneratorInventory(List<Trunk> trunks, Map<String, String> account
     public static GeneratorInventory read(Path dir) {
         Map<String, String> countries = new HashMap<>();
         try (CsvInput accounts = CsvInput.open(dir.resolve("accounts.csv"), List.of("account_id", "country"),
-                List.of("account_id", "name", "currency", "country", "price_list", "vat_id"))) {
+                List.of("account_id", "name", "currency", "country", "price_list", "vat_id", "billing_street",
+                        "billing_city", "billing_postal_code", "billing_state"))) {
             for (CsvLine line : accounts) {
                 countries.put(line.get("account_id"), line.get("country"));
             }

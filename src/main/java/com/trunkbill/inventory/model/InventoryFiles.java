@@ -21,7 +21,8 @@ public final class InventoryFiles {
             "data_center", "channels", "channel_plan", "admin_status", "action_status", "created_at");
 
     public static final List<String> ACCOUNT_COLUMNS =
-            List.of("account_id", "name", "currency", "country", "price_list", "vat_id");
+            List.of("account_id", "name", "currency", "country", "price_list", "vat_id",
+                    "billing_street", "billing_city", "billing_postal_code", "billing_state");
     public static final List<String> ADDRESS_COLUMNS =
             List.of("address_id", "account_id", "street", "city", "county", "state", "postal_code", "country");
     public static final List<String> TRUNK_COLUMNS = List.of("trunk_id", "account_id", "name", "trunk_type",

@@ -43,8 +43,11 @@ public final class InventoryRowParser {
         String country = country(row, "country");
         String priceList = optional(row, "price_list", 64);
         String vatId = optional(row, "vat_id", 64);
+        BillingAddress billing = new BillingAddress(optional(row, "billing_street", 200),
+                optional(row, "billing_city", 100), optional(row, "billing_postal_code", 20),
+                optional(row, "billing_state", 100));
         return new AccountRow(row.lineNo(), row.values(), new Account(accountId, name, currency, country,
-                priceList == null ? DEFAULT_PRICE_LIST : priceList, vatId));
+                priceList == null ? DEFAULT_PRICE_LIST : priceList, vatId, billing));
     }
 
     public static AddressRow address(RawRow row) {
