@@ -13,6 +13,8 @@
 #   BENCH_RSS=proc       measure peak RSS by polling /proc/<pid>/status even when /usr/bin/time exists
 #   BENCH_PG_BIN=DIR     use the PostgreSQL binaries in DIR (initdb, pg_ctl, postgres) instead of looking for them
 #   BENCH_SKIP_PG=1      H2 only
+#   BENCH_JFR=1          record every Java process with JFR (settings=profile) and add the hottest methods of each
+#                        timed step to the page (the recording costs a few per cent)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -102,6 +104,10 @@ measure() {
   shift
   local log="$work/logs/$key.log" start end kib
   say "$key"
+  if [[ "${BENCH_JFR:-0}" == 1 && "$1" == java ]]; then
+    mkdir -p "$work/jfr"
+    set -- "$1" "-XX:StartFlightRecording=filename=$work/jfr/$key.jfr,settings=profile" "${@:2}"
+  fi
   start="$(date +%s%N)"
   if (( use_time )); then
     /usr/bin/time -f '%M' -o "$work/logs/$key.rss" "$@" >"$log" 2>&1 || fail "$key" "$log"
@@ -347,6 +353,53 @@ targets="$(
     "$(mib_of pg.peak)" "$(rss_verdict pg.peak)"
 )"
 
+# hot_summary FILE.jfr: the hottest methods by CPU sample (self), and by the innermost com.trunkbill frame.
+hot_summary() {
+  local file="$1" samples
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$file" 2>/dev/null | awk '
+    /stackTrace = \[/ { inside = 1; first = ""; app = ""; samples++; next }
+    inside && /^[ \t]*\]/ {
+      inside = 0
+      self[first == "" ? "?" : first]++
+      own[app == "" ? "(no trunkbill frame)" : app]++
+      next
+    }
+    inside {
+      frame = $0
+      sub(/^[ \t]+/, "", frame); sub(/\(.*$/, "", frame)
+      if (frame == "...") next
+      if (first == "") first = frame
+      if (app == "" && frame ~ /^com\.trunkbill\./) app = frame
+    }
+    END {
+      if (samples == 0) exit
+      printf "samples\t%d\n", samples
+      for (f in self) printf "self\t%d\t%s\n", self[f], f
+      for (f in own) printf "own\t%d\t%s\n", own[f], f
+    }' >"$file.txt"
+  samples="$(awk -F'\t' '$1 == "samples" {print $2}' "$file.txt")"
+  [[ -n "$samples" ]] || { printf 'no samples'; return; }
+  top() {
+    awk -F'\t' -v kind="$1" -v n="$samples" '$1 == kind {printf "%d\t%s\n", $2, $3}' "$file.txt" | sort -rn | head -n 4 |
+      awk -F'\t' -v n="$samples" '{printf "%s`%s` %.0f%%", (NR > 1 ? ", " : ""), $2, $1 * 100 / n}'
+  }
+  printf '%s samples; hottest methods: %s; by innermost trunkbill method: %s' "$samples" "$(top self)" "$(top own)"
+}
+
+profile=""
+if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+  profile="$(
+    printf 'Where the time goes (JFR execution samples of the whole process, start-up included):\n\n'
+    for db in h2 pg; do
+      for step in import rate rerate invoice report; do
+        if [[ -f "$work/jfr/$db.$step.jfr" ]]; then
+          printf -- '- **%s %s**: %s\n' "$db" "$step" "$(hot_summary "$work/jfr/$db.$step.jfr")"
+        fi
+      done
+    done
+  )"
+fi
+
 loaded=""
 if awk -v l="${load_before%% *}" -v c="$cores" 'BEGIN {exit !(l > c / 2)}'; then
   loaded="**Measured under load**: the load average before the run was above half the core count, so other work
@@ -372,6 +425,7 @@ Produced by \`jobs/benchmark.sh $count\` on $started_at, commit $commit.
 EOF
   if [[ -n "$loaded" ]]; then printf '\n%s\n' "$loaded"; fi
   printf '\n%s\n\n%s\n' "$table" "$targets"
+  if [[ -n "$profile" ]]; then printf '\n%s\n' "$profile"; fi
 )"
 
 printf '\n%s\n' "$block"
