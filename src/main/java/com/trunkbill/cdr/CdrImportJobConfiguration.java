@@ -7,6 +7,7 @@ import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.support.CsvFileException;
+import com.trunkbill.support.InputFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -60,13 +61,19 @@ public class CdrImportJobConfiguration {
 
     @Bean
     public Step checkCdrFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  ForeignFormatProperties foreignFormats) {
+                                  ForeignFormatProperties foreignFormats,
+                                  @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}") boolean followSymlinks) {
         Tasklet check = (contribution, chunkContext) -> {
             Path dir = dir(chunkContext);
             CdrFormat format = format(chunkContext);
             ForeignCdrMapping mapping = foreignFormats.mapping(format);
             List<String> refusals = new ArrayList<>();
-            for (Path file : CdrFiles.list(dir)) {
+            CdrFiles.Listing listing = CdrFiles.list(dir, followSymlinks);
+            for (String skipped : listing.skipped()) {
+                log.warn("{}", skipped);
+                JobSummary.add(contribution.getStepExecution(), skipped);
+            }
+            for (Path file : listing.files()) {
                 try (CdrSource source = CdrSource.open(file, format, mapping)) {
                     // SPEC §8: a file that is not CSV is refused whole and the job fails without partial
                     // effects. Broken CSV (an unterminated quote, binary content) can sit anywhere in a file,
@@ -105,8 +112,10 @@ public class CdrImportJobConfiguration {
     @StepScope
     public IngestTasklet ingestCdrFilesTasklet(CdrImportRepository repository, InventoryRepository inventory,
                                                ForeignFormatProperties foreignFormats,
-                                               @Value("${trunkbill.output-dir}") Path outputDir) {
-        return new IngestTasklet(repository, inventory, foreignFormats, outputDir);
+                                               @Value("${trunkbill.output-dir}") Path outputDir,
+                                               @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}")
+                                               boolean followSymlinks) {
+        return new IngestTasklet(repository, inventory, foreignFormats, outputDir, followSymlinks);
     }
 
     static Path dir(ChunkContext context) {
@@ -129,6 +138,7 @@ public class CdrImportJobConfiguration {
         private final InventoryRepository inventory;
         private final ForeignFormatProperties foreignFormats;
         private final Path rejectsDir;
+        private final boolean followSymlinks;
         private final ImportCounts total = new ImportCounts();
         private List<Path> files;
         private int next;
@@ -136,8 +146,9 @@ public class CdrImportJobConfiguration {
         private CdrFileIngester ingester;
 
         IngestTasklet(CdrImportRepository repository, InventoryRepository inventory,
-                      ForeignFormatProperties foreignFormats, Path outputDir) {
+                      ForeignFormatProperties foreignFormats, Path outputDir, boolean followSymlinks) {
             this.repository = repository;
+            this.followSymlinks = followSymlinks;
             this.inventory = inventory;
             this.foreignFormats = foreignFormats;
             this.rejectsDir = outputDir.resolve("rejects");
@@ -148,7 +159,7 @@ public class CdrImportJobConfiguration {
             Path dir = dir(chunkContext);
             CdrFormat format = format(chunkContext);
             if (files == null) {
-                files = CdrFiles.list(dir);
+                files = CdrFiles.list(dir, followSymlinks).files();
                 ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()));
             }
             if (next < files.size()) {
