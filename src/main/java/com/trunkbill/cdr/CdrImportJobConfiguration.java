@@ -8,6 +8,7 @@ import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.InputFolder;
+import com.trunkbill.support.RejectsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -208,7 +209,7 @@ public class CdrImportJobConfiguration {
             JobSummary.add(contribution.getStepExecution(), line);
             if (counts.rejected() > 0) {
                 JobSummary.add(contribution.getStepExecution(), name + ": refused rows with line and reason in "
-                        + rejectsDir.resolve(name + ".rejects.csv"));
+                        + RejectsFile.pathFor(rejectsDir, name));
             }
         }
     }

@@ -9,6 +9,7 @@ import com.trunkbill.invoice.document.InvoicePdf;
 import com.trunkbill.invoice.model.Invoice;
 import com.trunkbill.invoice.model.InvoiceLine;
 import com.trunkbill.invoice.model.Rounding;
+import com.trunkbill.support.SafeFileNames;
 import com.trunkbill.support.AtomicFiles;
 import com.trunkbill.support.BillingPeriod;
 import com.trunkbill.support.CsvOutput;
@@ -120,10 +121,13 @@ public class InvoiceFiles {
         Set<String> current = new HashSet<>();
         for (Invoice invoice : all) {
             String html = InvoiceHtml.render(invoice, seller, accounts.get(invoice.accountId()), trunkAddresses);
-            AtomicFiles.writeString(dir.resolve(invoice.invoiceId() + ".html"), html);
-            InvoicePdf.write(html, dir.resolve(invoice.invoiceId() + ".pdf"));
-            current.add(invoice.invoiceId() + ".html");
-            current.add(invoice.invoiceId() + ".pdf");
+            // the invoice id holds the account id: SafeFileNames keeps it one harmless name under dir
+            Path htmlFile = SafeFileNames.file(dir, invoice.invoiceId(), ".html");
+            Path pdfFile = SafeFileNames.file(dir, invoice.invoiceId(), ".pdf");
+            AtomicFiles.writeString(htmlFile, html);
+            InvoicePdf.write(html, pdfFile);
+            current.add(htmlFile.getFileName().toString());
+            current.add(pdfFile.getFileName().toString());
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{html,pdf}")) {
             for (Path file : files) {

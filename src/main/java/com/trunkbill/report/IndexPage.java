@@ -7,6 +7,7 @@ import com.trunkbill.report.FinanceRepository.TaxSummary;
 import com.trunkbill.report.ReconciliationRepository.Reconciliation;
 import com.trunkbill.report.model.ReconciliationRow;
 import com.trunkbill.support.BillingPeriod;
+import com.trunkbill.support.SafeFileNames;
 import com.trunkbill.usage.model.ChannelSizing;
 import com.trunkbill.usage.model.DailyUsage;
 import com.trunkbill.usage.model.FairUseRow;
@@ -179,7 +180,7 @@ overflow-x:auto}
                     .append("<th class=\"num\">Subtotal</th><th class=\"num\">Tax</th><th class=\"num\">Total</th>")
                     .append("<th>Currency</th><th>Adjusts</th><th>Hold reason</th><th>Documents</th></tr></thead><tbody>");
             for (InvoiceSummary i : invoices) {
-                String base = "../../invoices/" + period + "/" + i.invoiceId();
+                String base = "../../invoices/" + period + "/" + SafeFileNames.linkTo(i.invoiceId());
                 html.append("<tr><td class=\"file\">").append(escape(i.invoiceId())).append("</td><td class=\"file\">")
                         .append(escape(i.invoiceNumber())).append("</td><td class=\"file\">").append(escape(i.accountId()))
                         .append("</td><td><span class=\"badge ").append(escape(i.status())).append("\">")

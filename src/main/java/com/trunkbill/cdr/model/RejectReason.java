@@ -1,7 +1,7 @@
 package com.trunkbill.cdr.model;
 
 /**
- * Why an input CDR row was not accepted (SPEC §8, §9). The first eight are malformed rows, counted together
+ * Why an input CDR row was not accepted (SPEC §8, §9). The malformed ones ({@link #isMalformed()}) are, counted together
  * in {@code cdr_file.malformed} and in the reconciliation's {@code malformed} column.
  */
 public enum RejectReason {
@@ -20,6 +20,8 @@ public enum RejectReason {
     END_BEFORE_START(true),
     /** answer_time before start_time or after end_time. */
     ANSWER_OUTSIDE_CALL(true),
+    /** Bytes that are not UTF-8, or a NUL character: the row is never rewritten into other text (issue 12). */
+    BAD_ENCODING(true),
     UNKNOWN_TRUNK(false),
     ACCOUNT_MISMATCH(false),
     NO_TRUNK(false),
