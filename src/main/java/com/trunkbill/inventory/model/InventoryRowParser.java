@@ -148,10 +148,18 @@ public final class InventoryRowParser {
         throw new RowRefusal("BAD_NUMBER", "channels '" + value + "' is not a whole number >= 1");
     }
 
+    /** Instants the databases store: years 0001 to 9999 (PostgreSQL refuses year 999,999,999). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private static Instant instant(RawRow row, String column, String value) {
         try {
             // the database keeps microseconds: so does the comparison with the stored inventory
-            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
+            Instant instant = OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new RowRefusal("BAD_INSTANT", column + " '" + value + "' is outside the years 0001 to 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new RowRefusal("BAD_INSTANT", column + " '" + value
                     + "' is not an ISO-8601 instant with an offset or Z (e.g. 2026-10-01T00:00:00Z)");
