@@ -1,6 +1,7 @@
 package com.trunkbill.cdr;
 
 import com.trunkbill.support.CsvFileException;
+import com.trunkbill.support.InputFolder;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -23,19 +25,31 @@ public final class CdrFiles {
     private CdrFiles() {
     }
 
-    /** Every regular {@code *.csv} and {@code *.csv.gz} file of {@code dir} (not recursive), in file name order (SPEC §9). */
-    public static List<Path> list(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> {
+    /** The CDR files of a folder to read, and the entries skipped with the reason of each. */
+    public record Listing(List<Path> files, List<String> skipped) {
+    }
+
+    /**
+     * Every {@code *.csv} and {@code *.csv.gz} entry of {@code dir} (not recursive, dot files ignored), in file
+     * name order (SPEC §9). Entries that {@link InputFolder} refuses (FIFOs, links out of the folder unless
+     * {@code followSymlinks}) are listed in {@link Listing#skipped()} instead.
+     */
+    public static Listing list(Path dir, boolean followSymlinks) {
+        InputFolder folder = InputFolder.of(dir, followSymlinks);
+        List<Path> files = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(file -> {
                         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                         return (name.endsWith(".csv") || name.endsWith(".csv.gz")) && !name.startsWith(".");
                     })
                     .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-                    .toList();
+                    .forEach(file -> folder.whyNotRead(file).ifPresentOrElse(
+                            reason -> skipped.add(InputFolder.skipped(file, reason)), () -> files.add(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+        return new Listing(List.copyOf(files), List.copyOf(skipped));
     }
 
     /**

@@ -8,6 +8,8 @@ import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.support.CsvFileException;
+import com.trunkbill.support.InputFolder;
+import com.trunkbill.support.RejectsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -70,13 +72,19 @@ public class CdrImportJobConfiguration {
 
     @Bean
     public Step checkCdrFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  ForeignFormatProperties foreignFormats) {
+                                  ForeignFormatProperties foreignFormats,
+                                  @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}") boolean followSymlinks) {
         Tasklet check = (contribution, chunkContext) -> {
             Path dir = dir(chunkContext);
             CdrFormat format = format(chunkContext);
             ForeignCdrMapping mapping = foreignFormats.mapping(format);
             List<String> refusals = new ArrayList<>();
-            for (Path file : CdrFiles.list(dir)) {
+            CdrFiles.Listing listing = CdrFiles.list(dir, followSymlinks);
+            for (String skipped : listing.skipped()) {
+                log.warn("{}", skipped);
+                JobSummary.add(contribution.getStepExecution(), skipped);
+            }
+            for (Path file : listing.files()) {
                 try (CdrSource source = CdrSource.open(file, format, mapping)) {
                     // SPEC §8: a file that is not CSV is refused whole and the job fails without partial
                     // effects. Broken CSV (an unterminated quote, binary content) can sit anywhere in a file,
@@ -116,9 +124,12 @@ public class CdrImportJobConfiguration {
     public IngestTasklet ingestCdrFilesTasklet(CdrImportRepository repository, InventoryRepository inventory,
                                                ForeignFormatProperties foreignFormats, CdrBoundsProperties bounds,
                                                Clock clock, @Value("${trunkbill.output-dir}") Path outputDir,
-                                               @Value("#{jobParameters['" + INGESTED_AT + "']}") String ingestedAt) {
+                                               @Value("#{jobParameters['" + INGESTED_AT + "']}") String ingestedAt,
+                                               @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}")
+                                               boolean followSymlinks) {
         return new IngestTasklet(repository, inventory, foreignFormats, outputDir, bounds.bounds(),
-                ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt));
+                ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt),
+                followSymlinks);
     }
 
     static Path dir(ChunkContext context) {
@@ -143,6 +154,7 @@ public class CdrImportJobConfiguration {
         private final Path rejectsDir;
         private final CdrBounds bounds;
         private final Instant ingestedAt;
+        private final boolean followSymlinks;
         private final ImportCounts total = new ImportCounts();
         private List<Path> files;
         private int next;
@@ -150,8 +162,10 @@ public class CdrImportJobConfiguration {
         private CdrFileIngester ingester;
 
         IngestTasklet(CdrImportRepository repository, InventoryRepository inventory,
-                      ForeignFormatProperties foreignFormats, Path outputDir, CdrBounds bounds, Instant ingestedAt) {
+                      ForeignFormatProperties foreignFormats, Path outputDir, CdrBounds bounds, Instant ingestedAt,
+                      boolean followSymlinks) {
             this.repository = repository;
+            this.followSymlinks = followSymlinks;
             this.inventory = inventory;
             this.foreignFormats = foreignFormats;
             this.rejectsDir = outputDir.resolve("rejects");
@@ -164,7 +178,7 @@ public class CdrImportJobConfiguration {
             Path dir = dir(chunkContext);
             CdrFormat format = format(chunkContext);
             if (files == null) {
-                files = CdrFiles.list(dir);
+                files = CdrFiles.list(dir, followSymlinks).files();
                 ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()),
                         bounds, ingestedAt);
             }
@@ -214,7 +228,7 @@ public class CdrImportJobConfiguration {
             JobSummary.add(contribution.getStepExecution(), line);
             if (counts.rejected() > 0) {
                 JobSummary.add(contribution.getStepExecution(), name + ": refused rows with line and reason in "
-                        + rejectsDir.resolve(name + ".rejects.csv"));
+                        + RejectsFile.pathFor(rejectsDir, name));
             }
         }
     }

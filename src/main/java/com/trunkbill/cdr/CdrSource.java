@@ -3,6 +3,8 @@ package com.trunkbill.cdr;
 import com.trunkbill.cdr.model.CdrColumn;
 import com.trunkbill.cdr.model.CdrRow;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
+import com.trunkbill.cdr.model.RejectReason;
+import com.trunkbill.cdr.model.Rejection;
 import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.CsvInput;
 import com.trunkbill.support.CsvLine;
@@ -10,21 +12,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the records of one CDR file as canonical {@link CdrRow}s, whatever its format. Canonical files go
@@ -37,6 +33,11 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
 
     public static CdrSource open(Path file, CdrFormat format, ForeignCdrMapping mapping) {
         return format == CdrFormat.CANONICAL ? new Canonical(file) : new Headerless(file, mapping);
+    }
+
+    /** Issue 12: a row with invalid UTF-8 or a NUL is rejected alone, never rewritten into another value. */
+    static Rejection badEncoding(long lineNo, String problem) {
+        return problem == null ? null : new Rejection(RejectReason.BAD_ENCODING, "line " + lineNo + ": " + problem);
     }
 
     /** Header columns that are not §3.3 columns (canonical files only); warned about once per file. */
@@ -52,7 +53,7 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
         private final String[] headers = CdrColumn.headers().toArray(String[]::new);
 
         Canonical(Path file) {
-            input = CsvInput.open(file, REQUIRED, CdrColumn.headers());
+            input = CsvInput.openRejectingBadlyEncodedRows(file, REQUIRED, CdrColumn.headers());
             lines = input.iterator();
         }
 
@@ -73,7 +74,8 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
             for (int i = 0; i < headers.length; i++) {
                 values[i] = line.get(headers[i]);
             }
-            return new CdrRow(line.lineNo(), values, line.values(), !line.hasHeaderWidth(), null);
+            return new CdrRow(line.lineNo(), values, line.values(), !line.hasHeaderWidth(),
+                    badEncoding(line.lineNo(), line.encodingProblem()));
         }
 
         @Override
@@ -89,20 +91,13 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private CSVRecord pending;
+        private final long[] breaks = new long[1];
 
         Headerless(Path file, ForeignCdrMapping mapping) {
             this.name = file.getFileName().toString();
             this.mapping = mapping;
             try {
-                InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                if (name.endsWith(".gz")) {
-                    in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-                }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                reader.mark(1);
-                if (reader.read() != '\uFEFF') {
-                    reader.reset();
-                }
+                BufferedReader reader = CsvInput.strictUtf8Reader(file);
                 parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
                 records = parser.iterator();
             } catch (IOException e) {
@@ -162,16 +157,14 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
             }
             CSVRecord record = pending != null ? pending : records.next();
             pending = null;
-            return mapping.map(startLine(record), record.values());
-        }
-
-        /** SPEC §9: the line where the record starts (the parser stands after its last line). */
-        private long startLine(CSVRecord record) {
-            long breaks = 0;
-            for (String value : record) {
-                breaks += value.chars().filter(c -> c == '\n').count();
+            String problem = CsvInput.encodingProblem(record, breaks);
+            // SPEC §9: the line where the record starts (the parser stands after its last line)
+            long startLine = parser.getCurrentLineNumber() - breaks[0];
+            if (problem != null) {
+                String[] raw = CsvInput.printable(record.values());
+                return new CdrRow(startLine, new String[CdrColumn.count()], raw, false, badEncoding(startLine, problem));
             }
-            return parser.getCurrentLineNumber() - breaks;
+            return mapping.map(startLine, record.values());
         }
 
         private void closeQuietly() {

@@ -1,5 +1,6 @@
 package com.trunkbill.inventory;
 
+import com.trunkbill.support.InputFolder;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,9 +30,10 @@ public class InventoryImportJobConfiguration {
     @Bean
     Step importInventoryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              InventoryRepository inventory, InventorySnapshotStore store,
-                             @Value("${trunkbill.output-dir}") Path outputDir) {
+                             @Value("${trunkbill.output-dir}") Path outputDir,
+                             @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}") boolean followSymlinks) {
         return new StepBuilder("importInventoryStep", jobRepository)
-                .tasklet(new InventoryImportTasklet(inventory, store, outputDir), transactionManager)
+                .tasklet(new InventoryImportTasklet(inventory, store, outputDir, followSymlinks), transactionManager)
                 .build();
     }
 }

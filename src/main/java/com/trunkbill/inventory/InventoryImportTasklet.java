@@ -13,6 +13,7 @@ import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.CsvInput;
 import com.trunkbill.support.CsvLine;
 import com.trunkbill.support.CsvOutput;
+import com.trunkbill.support.InputFolder;
 import com.trunkbill.support.RejectsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,8 +56,11 @@ class InventoryImportTasklet implements Tasklet {
     private final InventoryRepository inventory;
     private final InventorySnapshotStore store;
     private final Path outputDir;
+    private final boolean followSymlinks;
 
-    InventoryImportTasklet(InventoryRepository inventory, InventorySnapshotStore store, Path outputDir) {
+    InventoryImportTasklet(InventoryRepository inventory, InventorySnapshotStore store, Path outputDir,
+                           boolean followSymlinks) {
+        this.followSymlinks = followSymlinks;
         this.inventory = inventory;
         this.store = store;
         this.outputDir = outputDir;
@@ -79,11 +84,12 @@ class InventoryImportTasklet implements Tasklet {
         Map<String, Integer> rowsRead = new LinkedHashMap<>();
         ParsedSnapshot parsed = new ParsedSnapshot();
         List<String> fileNotes = new ArrayList<>();
-        readIfPresent(dir, InventoryFiles.ACCOUNTS, InventoryFiles.ACCOUNT_REQUIRED_COLUMNS,
+        InputFolder folder = InputFolder.of(dir, followSymlinks);
+        readIfPresent(folder, InventoryFiles.ACCOUNTS, InventoryFiles.ACCOUNT_REQUIRED_COLUMNS,
                 InventoryFiles.ACCOUNT_COLUMNS, rowsRead, fileNotes, parsed::withAccounts);
-        readIfPresent(dir, InventoryFiles.SERVICE_ADDRESSES, InventoryFiles.ADDRESS_REQUIRED_COLUMNS,
+        readIfPresent(folder, InventoryFiles.SERVICE_ADDRESSES, InventoryFiles.ADDRESS_REQUIRED_COLUMNS,
                 InventoryFiles.ADDRESS_COLUMNS, rowsRead, fileNotes, parsed::withAddresses);
-        readIfPresent(dir, InventoryFiles.TRUNKS, InventoryFiles.TRUNK_REQUIRED_COLUMNS,
+        readIfPresent(folder, InventoryFiles.TRUNKS, InventoryFiles.TRUNK_REQUIRED_COLUMNS,
                 InventoryFiles.TRUNK_COLUMNS, rowsRead, fileNotes, parsed::withTrunks);
         if (rowsRead.isEmpty()) {
             throw new CsvFileException(dir + ": none of " + InventoryFiles.ACCOUNTS + ", "
@@ -134,12 +140,20 @@ class InventoryImportTasklet implements Tasklet {
         }
     }
 
-    private static void readIfPresent(Path dir, String fileName, List<String> requiredColumns, List<String> columns,
+    private static void readIfPresent(InputFolder folder, String fileName, List<String> requiredColumns, List<String> columns,
                                       Map<String, Integer> rowsRead, List<String> fileNotes,
                                       Function<Iterable<RawRow>, ParsedSnapshot> target) {
-        Path file = dir.resolve(fileName);
-        if (!Files.exists(file)) {
+        Path file = folder.dir().resolve(fileName);
+        if (!folder.exists(file)) {
             fileNotes.add(fileName + ": absent, stored " + fileName.replace(".csv", "") + " unchanged");
+            return;
+        }
+        Optional<String> notRead = folder.whyNotRead(file);
+        if (notRead.isPresent()) {
+            String note = InputFolder.skipped(file, notRead.get()) + "; stored " + fileName.replace(".csv", "")
+                    + " unchanged";
+            log.warn(note);
+            fileNotes.add(note);
             return;
         }
         List<RawRow> rows = new ArrayList<>();

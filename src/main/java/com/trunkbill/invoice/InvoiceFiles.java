@@ -15,6 +15,7 @@ import com.trunkbill.invoice.model.TaxSummaryRow;
 import com.trunkbill.support.AtomicFiles;
 import com.trunkbill.support.BillingPeriod;
 import com.trunkbill.support.CsvOutput;
+import com.trunkbill.support.SafeFileNames;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -133,10 +134,13 @@ public class InvoiceFiles {
             String html = documents.html(invoice, issues.get(invoice.invoiceId()),
                     invoice.adjustsInvoiceId() == null ? null : issues.get(invoice.adjustsInvoiceId()),
                     accounts.get(invoice.accountId()), trunkAddresses);
-            AtomicFiles.writeString(dir.resolve(invoice.invoiceId() + ".html"), html);
-            InvoicePdf.write(html, dir.resolve(invoice.invoiceId() + ".pdf"));
-            current.add(invoice.invoiceId() + ".html");
-            current.add(invoice.invoiceId() + ".pdf");
+            // the invoice id holds the account id: SafeFileNames keeps it one harmless name under dir
+            Path htmlFile = SafeFileNames.file(dir, invoice.invoiceId(), ".html");
+            Path pdfFile = SafeFileNames.file(dir, invoice.invoiceId(), ".pdf");
+            AtomicFiles.writeString(htmlFile, html);
+            InvoicePdf.write(html, pdfFile);
+            current.add(htmlFile.getFileName().toString());
+            current.add(pdfFile.getFileName().toString());
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{html,pdf}")) {
             for (Path file : files) {

@@ -8,6 +8,7 @@ import com.trunkbill.ratetable.model.RowProblem;
 import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.CsvInput;
 import com.trunkbill.support.CsvLine;
+import com.trunkbill.support.InputFolder;
 import com.trunkbill.support.RejectsFile;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -57,10 +58,13 @@ public class RateTableImporter {
     private final DSLContext db;
     private final DataSource dataSource;
     private final Path rejectsDir;
+    private final boolean followSymlinks;
 
     public RateTableImporter(DSLContext db, DataSource dataSource,
-                             @Value("${trunkbill.output-dir}") Path outputDir) {
+                             @Value("${trunkbill.output-dir}") Path outputDir,
+                             @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}") boolean followSymlinks) {
         this.db = db;
+        this.followSymlinks = followSymlinks;
         this.dataSource = dataSource;
         this.rejectsDir = outputDir.resolve("rejects");
     }
@@ -107,8 +111,16 @@ public class RateTableImporter {
     @Transactional(propagation = Propagation.MANDATORY)
     public Result importDirectory(Path dir) {
         List<TableImportOutcome> outcomes = new ArrayList<>();
+        InputFolder folder = InputFolder.of(dir, followSymlinks);
         for (RateTableFormat<?> format : RateTableFormat.all()) {
-            outcomes.add(importFile(format, dir.resolve(format.table().fileName())));
+            Path file = dir.resolve(format.table().fileName());
+            Optional<String> notRead = folder.exists(file) ? folder.whyNotRead(file) : Optional.empty();
+            if (notRead.isPresent()) {
+                log.warn("{}", InputFolder.skipped(file, notRead.get()));
+                outcomes.add(TableImportOutcome.skipped(format.table(), notRead.get()));
+            } else {
+                outcomes.add(importFile(format, file));
+            }
         }
         return new Result(List.copyOf(outcomes));
     }

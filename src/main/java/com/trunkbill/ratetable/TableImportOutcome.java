@@ -17,11 +17,16 @@ record TableImportOutcome(RateTable table, Status status, long rows, Long versio
                           String refusal, List<String> unknownColumns) {
 
     enum Status {
-        LOADED, UNCHANGED, ABSENT, REFUSED
+        LOADED, UNCHANGED, ABSENT, SKIPPED, REFUSED
     }
 
     static TableImportOutcome absent(RateTable table) {
         return new TableImportOutcome(table, Status.ABSENT, 0, null, null, null, List.of());
+    }
+
+    /** The file is there but must not be read ({@link com.trunkbill.support.InputFolder}): like absent, warned. */
+    static TableImportOutcome skipped(RateTable table, String reason) {
+        return new TableImportOutcome(table, Status.SKIPPED, 0, null, null, reason, List.of());
     }
 
     static TableImportOutcome unchanged(RateTable table, long activeVersion) {
@@ -37,6 +42,7 @@ record TableImportOutcome(RateTable table, Status status, long rows, Long versio
         String name = table.fileName();
         return switch (status) {
             case ABSENT -> name + ": absent, table left as it is";
+            case SKIPPED -> "warning: skipped " + name + ": " + refusal + "; table left as it is";
             case UNCHANGED -> name + ": unchanged (same content as active version " + versionId
                     + "), no new version";
             case REFUSED -> name + ": REFUSED: " + refusal;

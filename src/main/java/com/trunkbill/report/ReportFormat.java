@@ -1,5 +1,7 @@
 package com.trunkbill.report;
 
+import com.trunkbill.support.SafeFileNames;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -15,6 +17,11 @@ public final class ReportFormat {
     static final ReportFormat INSTANCE = new ReportFormat();
 
     private ReportFormat() {
+    }
+
+    /** The relative link to a document named after an id ({@link SafeFileNames#linkTo}: encoded, never a path). */
+    public String link(String stem) {
+        return SafeFileNames.linkTo(stem);
     }
 
     public String count(long value) {

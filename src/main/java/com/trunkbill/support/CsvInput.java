@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,16 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
             .setIgnoreEmptyLines(true)
             .get();
 
+    /**
+     * Replaces each malformed UTF-8 sequence while decoding: a lone low surrogate, which no valid UTF-8 decodes
+     * to, so a record holding it (and not after a high surrogate) had invalid bytes. Decoding with
+     * {@code CodingErrorAction.REPORT} would throw from the reader's 64 KB read-ahead, records away from the
+     * bad bytes and with no way to go on; the mark names the record, and the file streams on.
+     */
+    static final char INVALID_UTF8 = '\uDFFF';
+
     private final Path file;
+    private final boolean refuseBadEncoding;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final Map<String, Integer> columnIndex;
@@ -44,8 +55,9 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
     private long linesConsumed;
 
     private CsvInput(Path file, CSVParser parser, Iterator<CSVRecord> records, Map<String, Integer> columnIndex,
-                     List<String> unknownColumns, int headerWidth, long linesConsumed) {
+                     List<String> unknownColumns, int headerWidth, long linesConsumed, boolean refuseBadEncoding) {
         this.file = file;
+        this.refuseBadEncoding = refuseBadEncoding;
         this.parser = parser;
         this.records = records;
         this.columnIndex = columnIndex;
@@ -59,24 +71,98 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
      *
      * @param required columns that must be present (lower case)
      * @param known    every column the reader understands (lower case); others are reported as unknown
-     * @throws CsvFileException when the file is not CSV or lacks a required column
+     * @throws CsvFileException when the file is not CSV or lacks a required column; when iterating, a record with
+     *                          invalid UTF-8 or a NUL character refuses the file, naming its line (inventory and
+     *                          rate tables: SPEC §8, nothing is imported from a file that is not clean text)
      */
     public static CsvInput open(Path file, Collection<String> required, Collection<String> known) {
+        return open(file, required, known, true);
+    }
+
+    /**
+     * As {@link #open(Path, Collection, Collection)}, but a record with invalid UTF-8 or a NUL character is
+     * returned with {@link CsvLine#encodingProblem()} set, for the caller to reject that row alone (CDRs).
+     */
+    public static CsvInput openRejectingBadlyEncodedRows(Path file, Collection<String> required,
+                                                         Collection<String> known) {
+        return open(file, required, known, false);
+    }
+
+    private static CsvInput open(Path file, Collection<String> required, Collection<String> known,
+                                 boolean refuseBadEncoding) {
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            if (file.getFileName().toString().endsWith(".gz")) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            skipByteOrderMark(reader);
-            return open(file, reader, required, known);
+            BufferedReader reader = strictUtf8Reader(file);
+            return open(file, reader, required, known, refuseBadEncoding);
         } catch (IOException e) {
             throw new CsvFileException(file.getFileName() + ": cannot be read as a CSV file: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * A reader of {@code file} (decompressed when {@code .gz}) decoding UTF-8 with each malformed sequence
+     * marked by {@link #INVALID_UTF8}, positioned after a byte-order mark.
+     */
+    public static BufferedReader strictUtf8Reader(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(INVALID_UTF8));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        skipByteOrderMark(reader);
+        return reader;
+    }
+
+    /**
+     * What is wrong with the text of a record, or null: "invalid UTF-8 in field 3" or "a NUL character in
+     * field 2" (fields counted from 1). Also counts the record's embedded line breaks into {@code breaks[0]}
+     * in the same pass, so that a clean record costs one scan of its characters.
+     */
+    public static String encodingProblem(CSVRecord record, long[] breaks) {
+        String problem = null;
+        long lineBreaks = 0;
+        int field = 0;
+        for (String value : record) {
+            field++;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c >= ' ') {
+                    if (c == INVALID_UTF8 && problem == null && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
+                        problem = "invalid UTF-8 in field " + field;
+                    }
+                } else if (c == '\n') {
+                    lineBreaks++;
+                } else if (c == '\0' && problem == null) {
+                    problem = "a NUL character in field " + field;
+                }
+            }
+        }
+        breaks[0] = lineBreaks;
+        return problem;
+    }
+
+    /** The record's values with each invalid-UTF-8 mark shown as U+FFFD, for rejects files. */
+    public static String[] printable(String[] values) {
+        String[] printable = values.clone();
+        for (int i = 0; i < printable.length; i++) {
+            if (printable[i].indexOf(INVALID_UTF8) >= 0) {
+                StringBuilder text = new StringBuilder(printable[i]);
+                for (int j = 0; j < text.length(); j++) {
+                    if (text.charAt(j) == INVALID_UTF8 && (j == 0 || !Character.isHighSurrogate(text.charAt(j - 1)))) {
+                        text.setCharAt(j, '\uFFFD');
+                    }
+                }
+                printable[i] = text.toString();
+            }
+        }
+        return printable;
+    }
+
     private static CsvInput open(Path file, BufferedReader reader, Collection<String> required,
-                                 Collection<String> known) throws IOException {
+                                 Collection<String> known, boolean refuseBadEncoding) throws IOException {
         String name = file.getFileName().toString();
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         Iterator<CSVRecord> records = parser.iterator();
@@ -107,6 +193,12 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
                 unknown.add(header.get(i).trim());
             }
         }
+        String headerProblem = encodingProblem(header, new long[1]);
+        if (headerProblem != null) {
+            parser.close();
+            throw new CsvFileException(name + ": line 1 (the header): " + headerProblem
+                    + "; the file must be UTF-8 text");
+        }
         for (String column : required) {
             if (!index.containsKey(column)) {
                 parser.close();
@@ -114,10 +206,10 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
             }
         }
         return new CsvInput(file, parser, records, index, List.copyOf(unknown), header.size(),
-                parser.getCurrentLineNumber());
+                parser.getCurrentLineNumber(), refuseBadEncoding);
     }
 
-    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+    static void skipByteOrderMark(BufferedReader reader) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
@@ -166,23 +258,18 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
                 }
                 CSVRecord record = records.next();
                 long lineAfter = parser.getCurrentLineNumber();
-                long startLine = lineAfter - embeddedLineBreaks(record);
+                String problem = encodingProblem(record, breaks);
+                long startLine = lineAfter - breaks[0];
                 linesConsumed = lineAfter;
-                return new CsvLine(startLine, record, columnIndex, headerWidth);
-            }
-        };
-    }
-
-    private static long embeddedLineBreaks(CSVRecord record) {
-        long breaks = 0;
-        for (String value : record) {
-            for (int i = 0; i < value.length(); i++) {
-                if (value.charAt(i) == '\n') {
-                    breaks++;
+                if (problem != null && refuseBadEncoding) {
+                    throw new CsvFileException(fileName() + ": line " + startLine + ": " + problem
+                            + "; the file must be UTF-8 text, nothing of it is imported");
                 }
+                return new CsvLine(startLine, record, columnIndex, headerWidth, problem);
             }
-        }
-        return breaks;
+
+            private final long[] breaks = new long[1];
+        };
     }
 
     @Override

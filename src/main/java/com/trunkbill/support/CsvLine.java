@@ -15,8 +15,10 @@ public final class CsvLine {
     private final CSVRecord record;
     private final Map<String, Integer> columnIndex;
     private final int headerWidth;
+    private final String encodingProblem;
 
-    CsvLine(long lineNo, CSVRecord record, Map<String, Integer> columnIndex, int headerWidth) {
+    CsvLine(long lineNo, CSVRecord record, Map<String, Integer> columnIndex, int headerWidth, String encodingProblem) {
+        this.encodingProblem = encodingProblem;
         this.lineNo = lineNo;
         this.record = record;
         this.columnIndex = columnIndex;
@@ -48,8 +50,16 @@ public final class CsvLine {
         return index == null || index >= record.size() ? null : record.get(index);
     }
 
-    /** The record's fields as read, for rejects files. */
+    /** The record's fields as read, for rejects files (invalid UTF-8 shown as U+FFFD). */
     public String[] values() {
-        return record.values();
+        return encodingProblem == null ? record.values() : CsvInput.printable(record.values());
+    }
+
+    /**
+     * Null when the record is clean UTF-8 text, else what is wrong ("invalid UTF-8 in field 3", "a NUL character
+     * in field 2"); only readers opened with {@link CsvInput#openRejectingBadlyEncodedRows} return such records.
+     */
+    public String encodingProblem() {
+        return encodingProblem;
     }
 }

@@ -20,7 +20,15 @@ public final class RejectsFile implements Closeable {
     private long count;
 
     public RejectsFile(Path rejectsDir, String inputFileName) {
-        this.target = rejectsDir.resolve(inputFileName + ".rejects.csv");
+        this.target = pathFor(rejectsDir, inputFileName);
+    }
+
+    /**
+     * {@code rejects/<file>.rejects.csv}; an input file name outside the safe alphabet ({@code =HYPERLINK(x).csv},
+     * {@code -x.csv}) is encoded by {@link SafeFileNames#encode} so that the rejects file's name is harmless.
+     */
+    public static Path pathFor(Path rejectsDir, String inputFileName) {
+        return SafeFileNames.file(rejectsDir, inputFileName, ".rejects.csv");
     }
 
     public Path path() {

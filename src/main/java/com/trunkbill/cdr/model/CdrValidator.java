@@ -44,12 +44,12 @@ public final class CdrValidator {
     }
 
     public Result validate(CdrRow row) {
+        if (row.mappingReject() != null) {
+            return new Result(null, row.mappingReject());
+        }
         if (row.wrongWidth()) {
             return reject(RejectReason.MALFORMED_ROW, "line " + row.lineNo() + ": " + row.raw().length
                     + " fields, not the header's width");
-        }
-        if (row.mappingReject() != null) {
-            return new Result(null, row.mappingReject());
         }
         for (CdrColumn column : new CdrColumn[] {CDR_ID, DIRECTION, CALLEE, START_TIME, END_TIME, SIP_STATUS}) {
             if (row.get(column) == null) {

@@ -14,6 +14,10 @@ import java.time.format.DateTimeFormatter;
  */
 public final class FastInstantParser {
 
+    /** Instants the databases store and a period (YYYY-MM) can name: years 0001 to 9999 (issue 12, fuzzing). */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private FastInstantParser() {
     }
 
@@ -24,10 +28,11 @@ public final class FastInstantParser {
         }
         Instant fast = fastPath(text);
         if (fast != null) {
-            return fast;
+            return fast.isBefore(EARLIEST) ? null : fast;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
         } catch (DateTimeException e) {
             return null;
         }

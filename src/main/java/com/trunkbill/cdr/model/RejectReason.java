@@ -1,9 +1,9 @@
 package com.trunkbill.cdr.model;
 
 /**
- * Why an input CDR row was not accepted (SPEC §8, §9). The malformed ones (the SPEC's eight and the four
- * out-of-bounds codes of {@link CdrBounds}) are counted together in {@code cdr_file.malformed} and in the
- * reconciliation's {@code malformed} column.
+ * Why an input CDR row was not accepted (SPEC §8, §9). The malformed ones ({@link #isMalformed()}: the SPEC's eight,
+ * the four out-of-bounds codes of {@link CdrBounds} and BAD_ENCODING) are counted together in
+ * {@code cdr_file.malformed} and in the reconciliation's {@code malformed} column.
  */
 public enum RejectReason {
     /** Not a CSV record of the header's width (canonical) or of the format's documented width. */
@@ -29,6 +29,8 @@ public enum RejectReason {
     DURATION_TOO_LONG(true),
     /** end_time more than {@code trunkbill.cdr.bounds.future-tolerance} (default 1 day) after the ingestion instant. */
     END_IN_FUTURE(true),
+    /** Bytes that are not UTF-8, or a NUL character: the row is never rewritten into other text (issue 12). */
+    BAD_ENCODING(true),
     UNKNOWN_TRUNK(false),
     ACCOUNT_MISMATCH(false),
     NO_TRUNK(false),

@@ -1,5 +1,7 @@
 package com.trunkbill.inventory.model;
 
+import com.trunkbill.support.SafeFileNames;
+
 import javax.money.Monetary;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +17,8 @@ import java.util.regex.Pattern;
  *   <li>{@code MALFORMED_ROW}: not as many fields as the header;</li>
  *   <li>{@code MISSING_FIELD}: a required field empty;</li>
  *   <li>{@code FIELD_TOO_LONG}: longer than its database column;</li>
+ *   <li>{@code BAD_ID}: an {@code account_id} outside the safe alphabet of {@link SafeFileNames#isSafeId}
+ *       (it names the invoice files);</li>
  *   <li>{@code BAD_ENUM}: not one of the values SPEC §3.1 lists (exact, upper case);</li>
  *   <li>{@code BAD_INSTANT}: not ISO-8601 with an offset or {@code Z};</li>
  *   <li>{@code BAD_NUMBER}: {@code channels} not a whole number >= 1;</li>
@@ -37,7 +41,7 @@ public final class InventoryRowParser {
 
     public static AccountRow account(RawRow row) {
         checkWidth(row);
-        String accountId = required(row, "account_id", 64);
+        String accountId = accountId(row);
         String name = required(row, "name", 200);
         String currency = currency(row, "currency");
         String country = country(row, "country");
@@ -53,7 +57,7 @@ public final class InventoryRowParser {
     public static AddressRow address(RawRow row) {
         checkWidth(row);
         String addressId = required(row, "address_id", 64);
-        String accountId = required(row, "account_id", 64);
+        String accountId = accountId(row);
         String street = optional(row, "street", 200);
         String city = optional(row, "city", 100);
         String county = optional(row, "county", 100);
@@ -67,7 +71,7 @@ public final class InventoryRowParser {
     public static TrunkRow trunk(RawRow row) {
         checkWidth(row);
         String trunkId = required(row, "trunk_id", 64);
-        String accountId = required(row, "account_id", 64);
+        String accountId = accountId(row);
         String name = required(row, "name", 200);
         TrunkType type = enumValue(row, "trunk_type", TrunkType.class);
         DataCenter dataCenter = enumValue(row, "data_center", DataCenter.class);
@@ -94,6 +98,16 @@ public final class InventoryRowParser {
             throw new RowRefusal("MALFORMED_ROW", "the record has " + row.values().length
                     + " fields, not as many as the header");
         }
+    }
+
+    /** SPEC §7 names invoice files after the account id: only ids of the safe alphabet are imported. */
+    private static String accountId(RawRow row) {
+        String accountId = required(row, "account_id", SafeFileNames.MAX_ID_LENGTH);
+        if (!SafeFileNames.isSafeId(accountId)) {
+            throw new RowRefusal("BAD_ID", "account_id is not a safe id (" + SafeFileNames.safeIdRule()
+                    + "); it names the invoice files");
+        }
+        return accountId;
     }
 
     private static String required(RawRow row, String column, int maxLength) {
@@ -137,10 +151,18 @@ public final class InventoryRowParser {
         throw new RowRefusal("BAD_NUMBER", "channels '" + value + "' is not a whole number >= 1");
     }
 
+    /** Instants the databases store: years 0001 to 9999 (PostgreSQL refuses year 999,999,999). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private static Instant instant(RawRow row, String column, String value) {
         try {
             // the database keeps microseconds: so does the comparison with the stored inventory
-            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
+            Instant instant = OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new RowRefusal("BAD_INSTANT", column + " '" + value + "' is outside the years 0001 to 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new RowRefusal("BAD_INSTANT", column + " '" + value
                     + "' is not an ISO-8601 instant with an offset or Z (e.g. 2026-10-01T00:00:00Z)");

@@ -1,7 +1,6 @@
 package com.trunkbill.ratetable.model;
 
 import com.trunkbill.inventory.model.ChannelPlan;
-import com.trunkbill.ratetable.model.RowFields.DecimalColumn;
 import com.trunkbill.ratetable.model.RowFields.Range;
 
 import java.math.BigDecimal;
@@ -31,14 +30,14 @@ public final class ChannelPlansFormat implements RateTableFormat<ChannelPlanRow>
     public ChannelPlanRow parse(long versionId, RowFields fields) {
         String priceList = fields.text("price_list", 64);
         ChannelPlan plan = fields.enumValue("plan", ChannelPlan.class);
-        BigDecimal price = fields.decimal("price_per_channel_month", DecimalColumn.MONEY, Range.NON_NEGATIVE);
+        BigDecimal price = fields.decimal("price_per_channel_month", Range.NON_NEGATIVE);
         String currency = fields.currency("currency", true);
         BigDecimal fairUseMinutes = null;
         BigDecimal overageRate = null;
         if (plan == ChannelPlan.UNLIMITED_US) {
-            fairUseMinutes = fields.decimal("fair_use_minutes_per_channel", DecimalColumn.MONEY,
+            fairUseMinutes = fields.decimal("fair_use_minutes_per_channel",
                     Range.NON_NEGATIVE);
-            overageRate = fields.decimal("overage_rate_per_minute", DecimalColumn.MONEY, Range.NON_NEGATIVE);
+            overageRate = fields.decimal("overage_rate_per_minute", Range.NON_NEGATIVE);
         }
         // METERED: SPEC §3.2 says the fair-use columns apply to UNLIMITED_US only, so values there are ignored
         // (not stored), never a reason to refuse the price list.

@@ -1,6 +1,5 @@
 package com.trunkbill.ratetable.model;
 
-import com.trunkbill.ratetable.model.RowFields.DecimalColumn;
 import com.trunkbill.ratetable.model.RowFields.Range;
 
 import java.math.BigDecimal;
@@ -27,7 +26,7 @@ public final class FxRatesFormat implements RateTableFormat<FxRow> {
         LocalDate date = fields.date("date", true);
         String base = fields.currency("base", true);
         String quote = fields.currency("quote", true);
-        BigDecimal rate = fields.decimal("rate", DecimalColumn.FX, Range.POSITIVE);
+        BigDecimal rate = fields.decimal("rate", Range.POSITIVE);
         if (base != null && base.equals(quote)) {
             fields.problem(RowProblem.BAD_CURRENCY, "quote", "'" + quote + "' is the same currency as base");
         }

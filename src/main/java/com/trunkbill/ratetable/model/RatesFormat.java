@@ -1,6 +1,5 @@
 package com.trunkbill.ratetable.model;
 
-import com.trunkbill.ratetable.model.RowFields.DecimalColumn;
 import com.trunkbill.ratetable.model.RowFields.Range;
 
 import java.math.BigDecimal;
@@ -33,11 +32,11 @@ public final class RatesFormat implements RateTableFormat<RateRow> {
         Direction direction = fields.enumValue("direction", Direction.class);
         String prefix = fields.prefix("prefix");
         String destination = fields.text("destination", 200);
-        BigDecimal ratePerMinute = fields.decimal("rate_per_minute", DecimalColumn.MONEY, Range.NON_NEGATIVE);
+        BigDecimal ratePerMinute = fields.decimal("rate_per_minute", Range.NON_NEGATIVE);
         String currency = fields.currency("currency", true);
         Integer firstIncrement = fields.increment("first_increment_s", DEFAULT_INCREMENT_S);
         Integer nextIncrement = fields.increment("next_increment_s", DEFAULT_INCREMENT_S);
-        BigDecimal connectFee = fields.decimal("connect_fee", DecimalColumn.MONEY, Range.NON_NEGATIVE,
+        BigDecimal connectFee = fields.decimal("connect_fee", Range.NON_NEGATIVE,
                 BigDecimal.ZERO);
         EffectiveDates effective = fields.effectiveDates();
         if (!fields.valid()) {

@@ -1,6 +1,5 @@
 package com.trunkbill.ratetable.model;
 
-import com.trunkbill.ratetable.model.RowFields.DecimalColumn;
 import com.trunkbill.ratetable.model.RowFields.Range;
 
 import java.math.BigDecimal;
@@ -37,14 +36,14 @@ public final class TaxRatesFormat implements RateTableFormat<TaxRow> {
         String county = fields.optionalText("county", 100);
         String city = fields.optionalText("city", 100);
         TaxBasis basis = fields.enumValue("basis", TaxBasis.class);
-        BigDecimal rate = fields.decimal("rate", DecimalColumn.MONEY,
+        BigDecimal rate = fields.decimal("rate",
                 basis == TaxBasis.PERCENT ? Range.FRACTION : Range.NON_NEGATIVE);
         boolean perUnit = basis == TaxBasis.PER_CHANNEL_MONTH || basis == TaxBasis.PER_TRUNK_MONTH;
         String currency = fields.currency("currency", perUnit);
         TaxAppliesTo appliesTo = basis == TaxBasis.PERCENT
                 ? fields.enumValue("applies_to", TaxAppliesTo.class)
                 : fields.enumValue("applies_to", TaxAppliesTo.class, TaxAppliesTo.ALL);
-        BigDecimal baseFraction = fields.decimal("base_fraction", DecimalColumn.MONEY, Range.FRACTION,
+        BigDecimal baseFraction = fields.decimal("base_fraction", Range.FRACTION,
                 BigDecimal.ONE);
         Boolean reverseCharge = fields.bool("reverse_charge_b2b", false);
         EffectiveDates effective = fields.effectiveDates();

@@ -55,4 +55,15 @@ class FastInstantParserTests {
     void refusesWhatIsNotAnInstantWithOffset(String text) {
         assertThat(FastInstantParser.parseOrNull(text)).isNull();
     }
+
+    @Test
+    void instantsOutsideTheYearsTheDatabasesStoreAreNotInstants() {
+        // found by ReaderFuzzFunctionalTests: year 0 and year -999999999 broke the import on PostgreSQL and H2
+        assertThat(FastInstantParser.parseOrNull("0000-01-01T00:00:00Z")).isNull();
+        assertThat(FastInstantParser.parseOrNull("-999999999-01-01T00:00:00Z")).isNull();
+        assertThat(FastInstantParser.parseOrNull("+999999999-12-31T23:59:59Z")).isNull();
+        assertThat(FastInstantParser.parseOrNull("+10000-01-01T00:00:00Z")).isNull();
+        assertThat(FastInstantParser.parseOrNull("0001-01-01T00:00:00Z")).isEqualTo(FastInstantParser.EARLIEST);
+        assertThat(FastInstantParser.parseOrNull("9999-12-31T23:59:59Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
 }

@@ -2,6 +2,7 @@ package com.trunkbill.ratetable.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -90,16 +91,21 @@ class RatesFormatTests {
     }
 
     @Test
-    void numbersMustBePlainDecimalsThatTheColumnStoresExactly() {
+    void numbersMustBePlainDecimalsAndAreKeptExactlyWhateverTheirScale() {
         assertThat(problems("rate_per_minute", "1e-2")).containsExactly("BAD_NUMBER rate_per_minute | rates.csv"
                 + " line 40, field rate_per_minute: '1e-2' is not a plain decimal number (e.g. 0.0125)");
         assertThat(problems("rate_per_minute", ".5")).singleElement().asString().startsWith("BAD_NUMBER");
         assertThat(problems("rate_per_minute", "5.")).singleElement().asString().startsWith("BAD_NUMBER");
         assertThat(problems("rate_per_minute", "0,0390")).singleElement().asString().startsWith("BAD_NUMBER");
-        // 11 decimals would be rounded by DECIMAL(24, 10)
-        assertThat(problems("rate_per_minute", "0.01234567891")).containsExactly("BAD_NUMBER rate_per_minute |"
-                + " rates.csv line 40, field rate_per_minute: '0.01234567891' has more than 14 digits before or"
-                + " 10 after the decimal point");
+        // SPEC §3: any scale; kept exactly (issue 10: 0.0049999999999 refused the whole import)
+        Map<String, String> thirteenDecimals = validRow();
+        thirteenDecimals.put("rate_per_minute", "0.0049999999999");
+        thirteenDecimals.put("connect_fee", "123456789012345678.0000000000001");
+        RateRow row = format.parse(1, fields(thirteenDecimals));
+        assertThat(row.ratePerMinute()).isEqualTo(new BigDecimal("0.0049999999999"));
+        assertThat(row.connectFee()).isEqualTo(new BigDecimal("123456789012345678.0000000000001"));
+        assertThat(problems("rate_per_minute", "0." + "1".repeat(1000))).singleElement().asString()
+                .startsWith("BAD_NUMBER").endsWith("a number of 1002 characters is longer than 1000");
         Map<String, String> trailingZeros = validRow();
         trailingZeros.put("rate_per_minute", "0.039000000000000");
         assertThat(format.parse(1, fields(trailingZeros)).ratePerMinute()).isEqualByComparingTo("0.039");

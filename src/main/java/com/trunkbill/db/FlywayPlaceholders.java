@@ -1,0 +1,45 @@
+package com.trunkbill.db;
+
+import org.flywaydb.core.api.FlywayException;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Flyway placeholders whose value depends on the database, so that one migration file serves H2 and PostgreSQL.
+ * {@code ${exact_decimal}}: an exact decimal of unlimited scale (SPEC §3, "any scale"): PostgreSQL's
+ * {@code NUMERIC} without precision; on H2 {@code DECFLOAT}, because H2's {@code NUMERIC} without a scale has
+ * scale 0 and would drop the fraction.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FlywayPlaceholders {
+
+    static final String EXACT_DECIMAL = "exact_decimal";
+
+    @Bean
+    FlywayConfigurationCustomizer trunkbillFlywayPlaceholders() {
+        return configuration -> {
+            Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
+            placeholders.put(EXACT_DECIMAL, exactDecimal(productName(configuration.getDataSource())));
+            configuration.placeholders(placeholders);
+        };
+    }
+
+    static String exactDecimal(String databaseProductName) {
+        return databaseProductName.toLowerCase(Locale.ROOT).contains("h2") ? "DECFLOAT" : "NUMERIC";
+    }
+
+    private static String productName(javax.sql.DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new FlywayException("cannot tell which database the migrations run on: " + e.getMessage(), e);
+        }
+    }
+}
