@@ -3,6 +3,7 @@ package com.trunkbill.db;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,7 @@ public class DatabaseBackups {
     private final int keep;
     private final Clock clock;
 
+    @Autowired
     public DatabaseBackups(DataSource dataSource, @Value("${trunkbill.backup.dir:}") String configuredDir,
                            @Value("${trunkbill.backup.keep:3}") int keep) {
         this(dataSource, configuredDir, keep, Clock.systemUTC());
