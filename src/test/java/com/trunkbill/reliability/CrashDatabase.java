@@ -22,6 +22,11 @@ interface CrashDatabase {
 
     void drop(String scenario) throws SQLException;
 
+    /** Whether the database exists yet (a process killed at start-up may not have created the H2 file). */
+    default boolean exists(String scenario, Path scenarioDir) {
+        return true;
+    }
+
     static CrashDatabase h2() {
         return new CrashDatabase() {
             public String name() {
@@ -40,6 +45,10 @@ interface CrashDatabase {
 
             public void drop(String scenario) {
                 // the scenario folder holds the file
+            }
+
+            public boolean exists(String scenario, Path scenarioDir) {
+                return java.nio.file.Files.exists(scenarioDir.resolve("db/trunkbill.mv.db"));
             }
         };
     }

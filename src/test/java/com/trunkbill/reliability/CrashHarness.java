@@ -235,6 +235,9 @@ final class CrashHarness {
 
     /** The database opens; the invoices the killed run logged as finalized are there (the last may be in flight). */
     private boolean checkAfterKill(String name, Path dir, long loggedFinalized, Figures figures) {
+        if (!database.exists(name, dir)) {
+            return true; // killed before the database file was created
+        }
         try (Connection connection = database.open(name, dir)) {
             if (!tableExists(connection)) {
                 return true; // killed before Flyway created the schema

@@ -46,7 +46,7 @@ class DatabaseLossIT {
     void aStoppedDatabaseFailsTheJobQuicklyAndARestartCompletesIt() throws Exception {
         int port = freePort();
         Path data = work.resolve("pgdata");
-        server = start(data, port, true);
+        server = start(data, port);
         createDatabase(port, "reference");
         createDatabase(port, "billing");
         for (String db : List.of("reference", "billing")) {
@@ -74,14 +74,15 @@ class DatabaseLossIT {
         System.out.println("database loss: rate exited " + status + " " + failedAfterMillis + " ms after the "
                 + "server stopped: " + reason);
 
-        server = start(data, port, false);
+        server = start(data, port);
         ChildRun restart = ChildRun.start(JAR, work, arguments("billing", port, "rate"), work.resolve("rate.log"));
         assertThat(restart.waitForExit(600)).as("%s", restart.lines()).isZero();
         assertThat(ratedCdrs(port, "billing")).isEqualTo(ratedCdrs(port, "reference")).hasSizeGreaterThan(19_000);
     }
 
-    private static EmbeddedPostgres start(Path data, int port, boolean fresh) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(fresh).setPort(port)
+    /** Never cleaned on close: the restart must find the data the stopped server had (initdb runs on an empty folder). */
+    private static EmbeddedPostgres start(Path data, int port) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
                 .setRegisterShutdownHook(true).start();
     }
 
