@@ -1,6 +1,7 @@
 package com.trunkbill.batch;
 
 import com.trunkbill.cli.RunPolicy;
+import com.trunkbill.db.DatabaseBackups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -33,14 +34,16 @@ public class JobLaunchService {
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
     private final JobRunLock runLock;
+    private final DatabaseBackups backups;
     private final Clock clock = Clock.systemUTC();
 
     public JobLaunchService(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs,
-                            JobRunLock runLock) {
+                            JobRunLock runLock, DatabaseBackups backups) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.runLock = runLock;
+        this.backups = backups;
     }
 
     /** The outcome of a launch: the execution that ran (or had already completed). */
@@ -54,6 +57,7 @@ public class JobLaunchService {
         }
         try (JobRunLock.Held ignored = runLock.acquire(jobName)) {
             recoverAbandonedExecutions();
+            backups.beforeLaunch(jobName, parameters);
             return policy == RunPolicy.ONCE_PER_PARAMETERS
                     ? launchOnce(job, parameters)
                     : launchNewRun(job, parameters);

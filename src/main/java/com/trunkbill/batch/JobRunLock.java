@@ -10,8 +10,8 @@ import java.sql.Statement;
 
 /**
  * One trunkbill job at a time per database. On PostgreSQL a session-level advisory lock is held on a
- * dedicated connection for the whole launch; a second launch is refused at once. The embedded H2 file
- * database needs nothing more: H2 itself refuses a second process opening the same file.
+ * dedicated connection for the whole launch; a second launch is refused at once. On H2 (a second process can
+ * share the file through AUTO_SERVER) the launch holds a row lock on {@code job_run_lock} instead (V49).
  */
 @Component
 public class JobRunLock {
@@ -35,8 +35,7 @@ public class JobRunLock {
         try {
             Connection connection = dataSource.getConnection();
             if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                connection.close();
-                return () -> { };
+                return acquireByRowLock(connection, jobName);
             }
             boolean acquired;
             try (Statement statement = connection.createStatement();
@@ -52,6 +51,36 @@ public class JobRunLock {
             return () -> release(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the job run lock: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * H2 has no advisory lock: an uncommitted update of the single {@code job_run_lock} row, held until release.
+     * Another process sharing the file (AUTO_SERVER) waits for it at most H2's lock timeout, then is refused.
+     */
+    private static Held acquireByRowLock(Connection connection, String jobName) throws SQLException {
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                String holder = "'" + jobName.replace("'", "''") + " " + ProcessHandle.current().pid() + "'";
+                if (statement.executeUpdate("update job_run_lock set holder = " + holder + " where id = 1") == 0) {
+                    statement.executeUpdate("insert into job_run_lock (id, holder) values (1, " + holder + ")");
+                }
+            }
+        } catch (SQLException e) {
+            rollbackAndClose(connection);
+            throw new JobAlreadyRunningException("another trunkbill job is running on this database; " + jobName
+                    + " not started (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        return () -> rollbackAndClose(connection);
+    }
+
+    private static void rollbackAndClose(Connection connection) {
+        try (connection) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release the job run lock: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobRunLock;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.batch.TrunkbillExitStatus;
+import com.trunkbill.db.StartupFailure;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -52,7 +53,15 @@ public final class TrunkbillMain {
     }
 
     public static void main(String[] args) {
-        System.exit(new TrunkbillMain(System.out, System.err, System.getenv()).run(args));
+        int status;
+        try {
+            status = new TrunkbillMain(System.out, System.err, System.getenv()).run(args);
+        } catch (Throwable failure) {
+            // every failure ends in one line and exit 1, never a raw "Exception in thread main" trace
+            System.err.println("trunkbill: " + StartupFailure.explain(failure));
+            status = 1;
+        }
+        System.exit(status);
     }
 
     public int run(String... args) {
@@ -116,11 +125,7 @@ public final class TrunkbillMain {
 
     /** The one-line reason for a failure to start or run; a locked H2 file means another process is using it. */
     static String explain(RuntimeException failure) {
-        String message = rootMessage(failure);
-        if (message.startsWith("The file is locked") || message.contains("Database may be already in use")) {
-            return "the embedded database is in use by another trunkbill process (is a job running?): " + message;
-        }
-        return message;
+        return StartupFailure.explain(failure);
     }
 
     private int report(JobCommand job, JobLaunchService.Launch launch) {

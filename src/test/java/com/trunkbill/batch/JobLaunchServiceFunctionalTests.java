@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.LocalDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Launch policies against the real job repository, on both databases. */
 public abstract class JobLaunchServiceFunctionalTests extends DatabaseTest {
@@ -45,6 +46,20 @@ public abstract class JobLaunchServiceFunctionalTests extends DatabaseTest {
         assertThat(report.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jobRepository.getJobExecution(stale.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(jobRepository.findRunningJobExecutions("ratingJob")).isEmpty();
+    }
+
+    @Autowired
+    JobRunLock runLock;
+
+    @Test
+    void aSecondLaunchWhileAJobRunsIsRefusedOnBothDatabases() {
+        // on H2 a second process reaches the same file through AUTO_SERVER=TRUE: a second session here
+        try (JobRunLock.Held running = runLock.acquire("nightlyJob")) {
+            assertThatThrownBy(() -> runLock.acquire("ratingJob"))
+                    .isInstanceOf(JobRunLock.JobAlreadyRunningException.class)
+                    .hasMessageStartingWith("another trunkbill job is running on this database; ratingJob not started");
+        }
+        runLock.acquire("ratingJob").close();
     }
 
     @Test

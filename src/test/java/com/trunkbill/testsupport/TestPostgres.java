@@ -34,6 +34,12 @@ public final class TestPostgres {
         return server.getJdbcUrl("postgres", "postgres");
     }
 
+    /** The URL of another database on the same server (created by the caller), user postgres. */
+    public static synchronized String jdbcUrl(String database) {
+        jdbcUrl();
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+    }
+
     /** Points the Spring context at the embedded server. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
