@@ -55,10 +55,23 @@ class ChildJobStep extends AbstractStep {
             return;
         }
         JobSummary.lines(execution).forEach(line -> JobSummary.add(night, line));
+        addChildCounts(stepExecution, execution);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = execution.getAllFailureExceptions().stream().findFirst()
                     .map(Throwable::getMessage).orElse(execution.getExitStatus().getExitDescription());
             throw new IllegalStateException(child.getName() + " " + execution.getStatus() + ": " + reason);
+        }
+    }
+
+    /** The stage shows what its child job did: the counts of the child's steps, summed. */
+    private static void addChildCounts(StepExecution stage, JobExecution child) {
+        for (StepExecution step : child.getStepExecutions()) {
+            stage.setReadCount(stage.getReadCount() + step.getReadCount());
+            stage.setWriteCount(stage.getWriteCount() + step.getWriteCount());
+            stage.setFilterCount(stage.getFilterCount() + step.getFilterCount());
+            stage.setReadSkipCount(stage.getReadSkipCount() + step.getReadSkipCount());
+            stage.setProcessSkipCount(stage.getProcessSkipCount() + step.getProcessSkipCount());
+            stage.setWriteSkipCount(stage.getWriteSkipCount() + step.getWriteSkipCount());
         }
     }
 }
