@@ -80,9 +80,9 @@ public final class TrunkbillMain {
         }
         List<String> springArguments = Arrays.stream(args).filter(arg -> arg.startsWith("--spring.")).toList();
         List<String> arguments = Arrays.stream(args).filter(arg -> !arg.startsWith("--spring.")).toList();
-        boolean commandGiven = !arguments.isEmpty() && (Commands.find(arguments.get(0)).isPresent()
-                || arguments.get(0).equals(COMPLETION) || arguments.get(0).startsWith("-")
-                || arguments.get(0).equals("help"));
+        // a plain launch may carry other properties (--trunkbill.output-dir=...) and job parameters (period=...)
+        boolean commandGiven = arguments.stream().anyMatch(arg -> Commands.find(arg).isPresent()
+                || arg.equals(COMPLETION) || arg.equals("help") || List.of("-h", "--help", "-V", "--version").contains(arg));
         if (!springArguments.isEmpty() && !commandGiven) {
             return runPlainSpringBatch(args);
         }

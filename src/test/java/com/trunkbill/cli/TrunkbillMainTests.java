@@ -141,6 +141,16 @@ class TrunkbillMainTests {
     }
 
     @Test
+    void withoutACommandSpringArgumentsLaunchAJobThePlainSpringBootWay() {
+        int exit = main.run("--spring.batch.job.name=reportingJob",
+                "--spring.datasource.url=jdbc:h2:mem:plain-launch;DB_CLOSE_DELAY=-1",
+                "--trunkbill.output-dir=target/test-out/plain-launch", "period=2026-10");
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(Path.of("target/test-out/plain-launch/reports/2026-10/index.html")).exists();
+    }
+
+    @Test
     void propertyOptionsSetTheirSpringProperties(@TempDir Path templates) {
         Command nightly = Commands.find("nightly").orElseThrow();
         Map<String, String> properties = main.springProperties(nightly, ParsedOptions.of("nightly", Map.of(
