@@ -203,7 +203,7 @@ public class CdrImportJobConfiguration {
                 skipped++;
                 String line = name + ": already ingested as " + earlier.get().getFileName() + " on "
                         + WHEN.format(earlier.get().getIngestedAt()) + ", nothing added";
-                log.info(line);
+                log.debug(line);
                 JobSummary.add(contribution.getStepExecution(), line);
                 return;
             }
@@ -224,7 +224,7 @@ public class CdrImportJobConfiguration {
             contribution.incrementFilterCount(counts.read() - counts.accepted());
             total.add(counts);
             String line = name + ": " + counts.summary();
-            log.info(line);
+            log.debug(line);
             JobSummary.add(contribution.getStepExecution(), line);
             if (counts.rejected() > 0) {
                 JobSummary.add(contribution.getStepExecution(), name + ": refused rows with line and reason in "

@@ -3,6 +3,7 @@ package com.trunkbill.cdr;
 import com.trunkbill.cli.JobCommand;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.cli.PropertyOptions;
 import com.trunkbill.cli.UsageException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -27,7 +28,8 @@ public class ImportCdrsCommand implements JobCommand {
         return List.of(
                 OptionSpec.required("dir", "DIR", "folder of CDR files (*.csv, *.csv.gz), read in file name order"),
                 OptionSpec.optional("format", "FORMAT",
-                        "canonical (SPEC §3.3, default), asterisk (Master.csv) or freeswitch (mod_cdr_csv example)"));
+                        "canonical (SPEC §3.3, default), asterisk (Master.csv) or freeswitch (mod_cdr_csv example)"),
+                PropertyOptions.followSymlinks());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +51,19 @@ public final class ParsedOptions {
             throw new UsageException("--" + name + " " + dir + " is not a directory");
         }
         return dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The folder of option {@code name}, which must hold at least one of {@code fileNames}: a folder with none of
+     * them is a mistaken path, not an empty import.
+     */
+    public Path directoryWithAnyOf(String name, List<String> fileNames) {
+        Path dir = existingDirectory(name);
+        if (fileNames.stream().noneMatch(fileName -> Files.exists(dir.resolve(fileName)))) {
+            throw new UsageException("--" + name + " " + dir + " has none of the expected files "
+                    + String.join(", ", fileNames));
+        }
+        return dir;
     }
 
     public Optional<BillingPeriod> period(String name) {

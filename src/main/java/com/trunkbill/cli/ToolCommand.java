@@ -10,6 +10,10 @@ public non-sealed interface ToolCommand extends Command {
     /** Whether {@link #run} needs the Spring context (and so the database). */
     boolean needsDatabase();
 
+    /** Checks the options (throwing {@link UsageException}) before anything starts; a bad option is exit 2. */
+    default void validate(ParsedOptions options) {
+    }
+
     /**
      * Runs the tool. {@code context} is null when {@link #needsDatabase()} is false.
      *

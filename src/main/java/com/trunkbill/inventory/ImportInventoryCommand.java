@@ -3,6 +3,7 @@ package com.trunkbill.inventory;
 import com.trunkbill.cli.JobCommand;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.inventory.model.InventoryFiles;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -40,7 +41,8 @@ public final class ImportInventoryCommand implements JobCommand {
 
     @Override
     public JobParameters jobParameters(ParsedOptions options) {
-        String dir = options.existingDirectory("dir").toString();
+        String dir = options.directoryWithAnyOf("dir",
+                List.of(InventoryFiles.ACCOUNTS, InventoryFiles.SERVICE_ADDRESSES, InventoryFiles.TRUNKS)).toString();
         // milliseconds are plenty for a snapshot instant and survive every database's timestamp precision
         Instant asOf = options.instant("as-of").orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return new JobParametersBuilder()

@@ -213,7 +213,7 @@ class InventoryImportTasklet implements Tasklet {
         lines.add(String.format("  refused %,d%s", plan.refusedCount(), byReason(plan, Severity.REFUSED)));
         lines.add(String.format("  warnings %,d%s", plan.warningCount(), byReason(plan, Severity.WARNING)));
         lines.forEach(line -> JobSummary.add(step, line));
-        lines.forEach(log::info);
+        lines.forEach(log::debug);
     }
 
     private static String byReason(SnapshotPlan plan, Severity severity) {

@@ -3,6 +3,7 @@ package com.trunkbill.invoice;
 import com.trunkbill.cli.JobCommand;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.cli.PropertyOptions;
 import com.trunkbill.cli.UsageException;
 import com.trunkbill.support.BillingPeriod;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -28,7 +29,8 @@ public final class InvoiceCommand implements JobCommand {
         return List.of(
                 OptionSpec.required("period", "YYYY-MM", "the billing period (a calendar month in UTC)"),
                 OptionSpec.flag("finalize", "after rebuilding the drafts, finalize and number every DRAFT of the"
-                        + " period (ON_HOLD ones stay)"));
+                        + " period (ON_HOLD ones stay)"),
+                PropertyOptions.templateDir());
     }
 
     @Override

@@ -59,6 +59,7 @@ class ChildJobStep extends AbstractStep {
             return;
         }
         JobSummary.lines(execution).forEach(line -> JobSummary.add(night, line));
+        addChildCounts(stepExecution, execution);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = execution.getAllFailureExceptions().stream().findFirst()
                     .map(Throwable::getMessage).orElse(execution.getExitStatus().getExitDescription());
@@ -67,6 +68,18 @@ class ChildJobStep extends AbstractStep {
         if (TrunkbillExitStatus.COMPLETED_WITH_UNRATED_CDRS.equals(execution.getExitStatus().getExitCode())) {
             // the night ends with the same exit status (NightlyJobConfiguration), so the scheduler notices
             night.getExecutionContext().putString(UNRATED_CDRS_KEY, execution.getExitStatus().getExitDescription());
+        }
+    }
+
+    /** The stage shows what its child job did: the counts of the child's steps, summed. */
+    private static void addChildCounts(StepExecution stage, JobExecution child) {
+        for (StepExecution step : child.getStepExecutions()) {
+            stage.setReadCount(stage.getReadCount() + step.getReadCount());
+            stage.setWriteCount(stage.getWriteCount() + step.getWriteCount());
+            stage.setFilterCount(stage.getFilterCount() + step.getFilterCount());
+            stage.setReadSkipCount(stage.getReadSkipCount() + step.getReadSkipCount());
+            stage.setProcessSkipCount(stage.getProcessSkipCount() + step.getProcessSkipCount());
+            stage.setWriteSkipCount(stage.getWriteSkipCount() + step.getWriteSkipCount());
         }
     }
 }

@@ -3,6 +3,7 @@ package com.trunkbill.nightly;
 import com.trunkbill.cli.JobCommand;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.cli.PropertyOptions;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.cli.UsageException;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -38,7 +39,7 @@ public final class DemoCommand implements JobCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of();
+        return List.of(PropertyOptions.followSymlinks(), PropertyOptions.templateDir());
     }
 
     @Override

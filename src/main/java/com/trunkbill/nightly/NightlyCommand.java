@@ -3,6 +3,7 @@ package com.trunkbill.nightly;
 import com.trunkbill.cli.JobCommand;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.cli.PropertyOptions;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.cli.UsageException;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -50,7 +51,9 @@ public final class NightlyCommand implements JobCommand {
                 OptionSpec.optional("rates-dir", "DIR", "rates.csv, channel-plans.csv, tax-rates.csv, fx-rates.csv "
                         + "(default " + DEFAULT_RATES_DIR + ")"),
                 OptionSpec.optional("cdr-dir", "DIR", "CDR inbox: canonical *.csv[.gz], Asterisk files in asterisk/, "
-                        + "FreeSWITCH files in freeswitch/ (default " + DEFAULT_CDR_DIR + ")"));
+                        + "FreeSWITCH files in freeswitch/ (default " + DEFAULT_CDR_DIR + ")"),
+                PropertyOptions.followSymlinks(),
+                PropertyOptions.templateDir());
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.trunkbill.operations;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
 import com.trunkbill.cli.ToolCommand;
+import com.trunkbill.cli.UsageException;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -51,8 +52,21 @@ public final class HistoryCommand implements ToolCommand {
     }
 
     @Override
+    public void validate(ParsedOptions options) {
+        limit(options);
+    }
+
+    private static int limit(ParsedOptions options) {
+        long limit = options.positiveLong("limit").orElse((long) DEFAULT_LIMIT);
+        if (limit > Integer.MAX_VALUE) {
+            throw new UsageException("--limit " + limit + " is too large");
+        }
+        return (int) limit;
+    }
+
+    @Override
     public int run(ParsedOptions options, ApplicationContext context, PrintStream out) {
-        int limit = options.positiveLong("limit").map(Long::intValue).orElse(DEFAULT_LIMIT);
+        int limit = limit(options);
         List<JobExecution> executions = recentExecutions(context.getBean(JobRepository.class), limit);
         if (executions.isEmpty()) {
             out.println("no job executions recorded yet");

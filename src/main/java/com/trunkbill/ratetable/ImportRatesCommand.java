@@ -6,6 +6,9 @@ import com.trunkbill.cli.ParsedOptions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import com.trunkbill.ratetable.model.RateTable;
+
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code trunkbill import-rates --dir D} (SPEC §2): runs {@code rateTableImportJob}. */
@@ -37,7 +40,8 @@ public final class ImportRatesCommand implements JobCommand {
     @Override
     public JobParameters jobParameters(ParsedOptions options) {
         return new JobParametersBuilder()
-                .addString(DIR, options.existingDirectory(DIR).toString())
+                .addString(DIR, options.directoryWithAnyOf(DIR,
+                        Arrays.stream(RateTable.values()).map(RateTable::fileName).toList()).toString())
                 .toJobParameters();
     }
 }

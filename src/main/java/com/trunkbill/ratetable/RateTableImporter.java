@@ -128,7 +128,7 @@ public class RateTableImporter {
     private <T> TableImportOutcome importFile(RateTableFormat<T> format, Path file) {
         RateTable table = format.table();
         if (!Files.isRegularFile(file)) {
-            log.info("{}: absent, {} left as it is", table.fileName(), table);
+            log.debug("{}: absent, {} left as it is", table.fileName(), table);
             return TableImportOutcome.absent(table);
         }
         RejectsFile rejects = new RejectsFile(rejectsDir, table.fileName());
@@ -136,7 +136,7 @@ public class RateTableImporter {
         String hash = sha256(file);
         Optional<Record2<Long, String>> active = activeVersion(table);
         if (active.isPresent() && active.get().value2().equals(hash)) {
-            log.info("{}: same content as active version {}, nothing to import", table.fileName(),
+            log.debug("{}: same content as active version {}, nothing to import", table.fileName(),
                     active.get().value1());
             return TableImportOutcome.unchanged(table, active.get().value1());
         }
@@ -168,7 +168,7 @@ public class RateTableImporter {
             }
             db.update(RATE_TABLE_VERSION).set(RATE_TABLE_VERSION.ROW_COUNT, Math.toIntExact(load.rows))
                     .where(RATE_TABLE_VERSION.VERSION_ID.eq(versionId)).execute();
-            log.info("{}: {} rows validated and written as version {} in {} ms", table.fileName(), load.rows,
+            log.debug("{}: {} rows validated and written as version {} in {} ms", table.fileName(), load.rows,
                     versionId, (System.nanoTime() - started) / 1_000_000);
             return new TableImportOutcome(table, TableImportOutcome.Status.LOADED, load.rows, versionId, previous,
                     null, input.unknownColumns());

@@ -167,7 +167,7 @@ public class RatingJobConfiguration {
     }
 
     /**
-     * {@code rating run 7: rated 19,512 CDRs (NO_RATE 12 pending), anomalies 40; changed 19,512;
+     * {@code rating run 7: rated by this run 19,512 CDRs (NO_RATE 12 pending), anomalies 40; changed 19,512;
      * cost by currency: USD 1234.5678901234}
      * and, for a re-rating, a second line with the change: {@code re-rated period 2026-10: 1,234 CDRs, 56 changed,
      * cost delta USD +12.3400000000}.
@@ -176,7 +176,7 @@ public class RatingJobConfiguration {
         String costs = totals.isEmpty() ? "none" : totals.stream()
                 .map(total -> total.currency() + " " + total.cost().toPlainString())
                 .collect(Collectors.joining(", "));
-        String rated = String.format(Locale.ROOT, "rating run %d: rated %,d CDRs (NO_RATE %,d pending), anomalies %,d;"
+        String rated = String.format(Locale.ROOT, "rating run %d: rated by this run %,d CDRs (NO_RATE %,d pending), anomalies %,d;"
                         + " changed %,d; cost by currency: %s", run.runId(), run.cdrsRated(), run.cdrsNoRate(),
                 run.cdrsAnomalous(), run.cdrsChanged(), costs);
         if (!run.scope().isReRating()) {

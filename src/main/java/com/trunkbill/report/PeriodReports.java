@@ -207,7 +207,7 @@ public class PeriodReports {
     private static List<String> reconciliationSummary(Reconciliation reconciled) {
         ReconciliationRow t = reconciled.total();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("reconciliation: %,d files  read %,d  rated %,d  rejected %,d (NO_RATE %,d, "
+        lines.add(String.format("reconciliation: %,d files  read %,d  rated in period %,d  rejected %,d (NO_RATE %,d, "
                         + "UNKNOWN_TRUNK %,d, ACCOUNT_MISMATCH %,d, NO_TRUNK %,d, DUPLICATE_CONFLICT %,d, malformed %,d)"
                         + "  duplicates %,d  anomalies %,d", reconciled.files().size(), t.read(), t.rated(),
                 t.rejected(), t.noRate(), t.unknownTrunk(), t.accountMismatch(), t.noTrunk(),

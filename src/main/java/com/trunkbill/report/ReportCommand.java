@@ -3,6 +3,7 @@ package com.trunkbill.report;
 import com.trunkbill.cli.JobCommand;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
+import com.trunkbill.cli.PropertyOptions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -23,7 +24,8 @@ public final class ReportCommand implements JobCommand {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.required("period", "YYYY-MM", "the billing period (calendar month, UTC)"));
+        return List.of(OptionSpec.required("period", "YYYY-MM", "the billing period (calendar month, UTC)"),
+                PropertyOptions.templateDir());
     }
 
     @Override

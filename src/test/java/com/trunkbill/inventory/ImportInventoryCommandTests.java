@@ -61,8 +61,9 @@ class ImportInventoryCommandTests {
     }
 
     @Test
-    void aDirThatIsNotADirectoryOrABadAsOfIsBadUsage() {
+    void aDirThatIsNotADirectoryOrABadAsOfIsBadUsage() throws IOException {
         assertThat(main.run("import-inventory", "--dir", tmp.resolve("nowhere").toString())).isEqualTo(2);
+        Files.writeString(tmp.resolve("trunks.csv"), "");
         assertThat(main.run("import-inventory", "--dir", tmp.toString(), "--as-of", "2026-10-01T00:00:00"))
                 .isEqualTo(2);
         assertThat(err().lines()).hasSize(2).allMatch(line -> line.startsWith("trunkbill import-inventory: "));
@@ -84,7 +85,8 @@ class ImportInventoryCommandTests {
     }
 
     @Test
-    void aDefaultedAsOfIsAConcreteInstantInTheJobParameters() {
+    void aDefaultedAsOfIsAConcreteInstantInTheJobParameters() throws IOException {
+        Files.writeString(tmp.resolve("accounts.csv"), "");
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         JobParameters parameters = new ImportInventoryCommand().jobParameters(
                 ParsedOptions.of("import-inventory", Map.of("dir", tmp.toString())));
@@ -97,5 +99,14 @@ class ImportInventoryCommandTests {
                 .isEqualTo("2026-10-15T12:00:00Z");
         assertThatThrownBy(() -> new ImportInventoryCommand().jobParameters(ParsedOptions.of("import-inventory",
                 Map.of("dir", tmp.resolve("missing").toString())))).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void aFolderWithNoneOfTheInventoryFilesIsBadUsageBeforeStartUp() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+
+        assertThat(main.run("import-inventory", "--dir", empty.toString())).isEqualTo(2);
+        assertThat(err().trim()).isEqualTo("trunkbill import-inventory: --dir " + empty.toAbsolutePath()
+                + " has none of the expected files accounts.csv, service-addresses.csv, trunks.csv");
     }
 }

@@ -69,6 +69,16 @@ public abstract class NightlyJobFunctionalTests extends DatabaseTest {
         assertThat(db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue())).isEqualTo(19_959);
         // the previous month has no invoice, so its stages are skipped
         assertThat(db.fetchCount(INVOICE, INVOICE.PERIOD.eq("2026-09"))).isZero();
+        // each stage shows its child job's counts, not "read 0 written 0" (canonical files: 19,920 of 20,000 accepted)
+        StepExecution importCdrs = stage(night, "nightlyImportCdrsStep");
+        assertThat(importCdrs.getReadCount()).isEqualTo(20_000);
+        assertThat(importCdrs.getWriteCount()).isEqualTo(19_920);
+        assertThat(stage(night, "nightlyRateStep").getWriteCount()).isEqualTo(19_959);
+    }
+
+    private static StepExecution stage(Launch launch, String name) {
+        return launch.execution().getStepExecutions().stream().filter(step -> step.getStepName().equals(name))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -174,7 +174,7 @@ public abstract class RatingJobFunctionalTests extends DatabaseTest {
         assertThat(currentCost("USD")).isEqualByComparingTo(USD_TOTAL);
         assertThat(currentCost("EUR")).isEqualByComparingTo(EUR_TOTAL);
         assertThat(JobSummary.lines(execution)).containsExactly("rating run " + runIds().get(0)
-                + ": rated 4,515 CDRs (NO_RATE 1 pending), anomalies 2; changed 4,515;"
+                + ": rated by this run 4,515 CDRs (NO_RATE 1 pending), anomalies 2; changed 4,515;"
                 + " cost by currency: EUR 0.0099000000, USD 39.8773000000");
 
         assertThat(current("C01").cost()).isEqualTo(new BigDecimal("0.0088000000"));

@@ -162,6 +162,9 @@ public abstract class ReportingJobFunctionalTests extends DatabaseTest {
                 "TOTAL,money_rated,USD,0.75");
         assertThat(JobSummary.lines(execution))
                 .contains("reconciliation: read = rated + rejected + duplicates holds for every file");
+        // "rated in period", not plain "rated": the rating run's own summary counts what that run rated
+        assertThat(JobSummary.lines(execution)).filteredOn(line -> line.startsWith("reconciliation: 2 files"))
+                .singleElement().asString().contains("  rated in period 14  ").doesNotContain("  rated 14");
     }
 
     @Test
