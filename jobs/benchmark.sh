@@ -335,7 +335,7 @@ measured_secs() {
 }
 
 targets="$(
-  printf '| target (issue 8) | measured | verdict |\n'
+  printf '| target | measured | verdict |\n'
   printf '|---|---|---|\n'
   printf '| PostgreSQL files to current ratings >= 100,000 CDRs/s at 10M | %s | %s |\n' \
     "$(measured_rate pg.ingest)" "$(verdict pg.ingest 100000 10000000)"

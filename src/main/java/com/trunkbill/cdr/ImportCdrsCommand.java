@@ -28,7 +28,7 @@ public class ImportCdrsCommand implements JobCommand {
         return List.of(
                 OptionSpec.required("dir", "DIR", "folder of CDR files (*.csv, *.csv.gz), read in file name order"),
                 OptionSpec.optional("format", "FORMAT",
-                        "canonical (SPEC §3.3, default), asterisk (Master.csv) or freeswitch (mod_cdr_csv example)"),
+                        "canonical (trunkbill's own columns, default), asterisk (Master.csv) or freeswitch (mod_cdr_csv example)"),
                 PropertyOptions.followSymlinks());
     }
 

@@ -12,9 +12,9 @@ public final class PropertyOptions {
     private PropertyOptions() {
     }
 
-    /** {@code --follow-symlinks}: import CDR files that are symbolic links (import-cdrs, nightly, demo). */
+    /** {@code --follow-symlinks}: also import CDR files whose symbolic link leads out of the folder. */
     public static OptionSpec followSymlinks() {
-        return OptionSpec.flag("follow-symlinks", "also import CDR files that are symbolic links (default: skip them)")
+        return OptionSpec.flag("follow-symlinks", "also import symbolic links that lead out of the folder (default: skip them with a warning)")
                 .mapsTo(FOLLOW_SYMLINKS_PROPERTY);
     }
 

@@ -75,8 +75,8 @@ class TrunkbillMainTests {
     @Test
     void versionNamesTheJarVersionAndGitCommit() {
         assertThat(main.run("--version")).isZero();
-        assertThat(out().trim()).matches("trunkbill \\S+ \\(git ([0-9a-f]{7,}|unknown)(, modified)?\\)")
-                .doesNotContain("${");
+        assertThat(out().trim())
+                .matches("trunkbill \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(git ([0-9a-f]{7,}|unknown)(, modified)?\\)");
     }
 
     @Test
