@@ -9,10 +9,11 @@ import com.trunkbill.invoice.model.InvoiceIssue;
 import com.trunkbill.invoice.model.LineKind;
 import com.trunkbill.invoice.model.Rounding;
 import com.trunkbill.invoice.model.UsageTotal;
+import com.trunkbill.rating.RatedUsage;
+import com.trunkbill.rating.model.Category;
 import com.trunkbill.support.BillingPeriod;
 import org.javamoney.moneta.Money;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 
 import javax.money.MonetaryAmount;
@@ -28,11 +29,6 @@ import java.util.Map;
 import static com.trunkbill.db.jooq.Tables.INVOICE;
 import static com.trunkbill.db.jooq.Tables.INVOICE_LINE;
 import static com.trunkbill.db.jooq.Tables.INVOICE_NUMBER_COUNTER;
-import static com.trunkbill.db.jooq.Tables.RATED_CDR;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.sum;
 
 /**
  * Invoices and invoice lines in the database, and the usage they are built from. A FINAL invoice is never replaced
@@ -47,45 +43,30 @@ public class InvoiceRepository {
     private static final int IN_LIST_SIZE = 1000;
 
     private final DSLContext db;
+    private final RatedUsage ratedUsage;
 
-    public InvoiceRepository(DSLContext db) {
+    public InvoiceRepository(DSLContext db, RatedUsage ratedUsage) {
         this.db = db;
+        this.ratedUsage = ratedUsage;
     }
 
     /**
-     * The current RATED ratings of a period, summed per account, trunk, category, destination and rate currency
-     * (one query). Ratings that bill nothing (not billable: 0 s and cost 0) make no line.
+     * The rated usage of a period ({@link RatedUsage#usageLines}: current RATED ratings that bill something, summed
+     * per account, trunk, category, destination and rate currency in one query), by account. US_UNLIMITED minutes
+     * are charged 0 per minute.
      */
     public Map<String, List<UsageTotal>> usageByAccount(BillingPeriod period) {
-        Field<Long> billedSeconds = sum(RATED_CDR.BILLED_S).cast(Long.class).as("billed_seconds");
-        Field<BigDecimal> cost = sum(RATED_CDR.COST).as("cost");
-        Field<Integer> rates = countDistinct(RATED_CDR.RATE_PER_MINUTE).as("rates");
-        Field<Integer> ratings = count().as("ratings");
-        Field<Integer> rated = count(RATED_CDR.RATE_PER_MINUTE).as("with_rate");
-        Field<BigDecimal> rate = max(RATED_CDR.RATE_PER_MINUTE).as("rate");
         Map<String, List<UsageTotal>> usage = new LinkedHashMap<>();
-        db.select(RATED_CDR.ACCOUNT_ID, RATED_CDR.TRUNK_ID, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION,
-                        RATED_CDR.CURRENCY, rates, ratings, rated, rate, billedSeconds, cost)
-                .from(RATED_CDR)
-                .where(RATED_CDR.PERIOD.eq(period.toString()))
-                .and(RATED_CDR.IS_CURRENT.isTrue())
-                .and(RATED_CDR.STATUS.eq("RATED"))
-                .and(RATED_CDR.BILLED_S.gt(0L).or(RATED_CDR.COST.ne(BigDecimal.ZERO)))
-                .groupBy(RATED_CDR.ACCOUNT_ID, RATED_CDR.TRUNK_ID, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION,
-                        RATED_CDR.CURRENCY)
-                .orderBy(RATED_CDR.ACCOUNT_ID, RATED_CDR.TRUNK_ID, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION,
-                        RATED_CDR.CURRENCY)
-                .forEach(r -> {
-                    String category = r.get(RATED_CDR.CATEGORY);
-                    // one rate for every CDR of the line (none may lack it); US_UNLIMITED minutes are charged 0
-                    boolean oneRate = r.get(rates) == 1 && r.get(rated).equals(r.get(ratings));
-                    BigDecimal unitPrice = UsageTotal.US_UNLIMITED.equals(category) ? BigDecimal.ZERO
-                            : oneRate ? r.get(rate) : null;
-                    usage.computeIfAbsent(r.get(RATED_CDR.ACCOUNT_ID), id -> new ArrayList<>()).add(new UsageTotal(
-                            r.get(RATED_CDR.ACCOUNT_ID), r.get(RATED_CDR.TRUNK_ID), category,
-                            r.get(RATED_CDR.DESTINATION), r.get(RATED_CDR.CURRENCY), unitPrice,
-                            r.get(billedSeconds), r.get(cost)));
-                });
+        for (RatedUsage.UsageLine line : ratedUsage.usageLines(period)) {
+            String category = line.category() == null ? null : line.category().name();
+            BigDecimal unitPrice = line.category() == Category.US_UNLIMITED ? BigDecimal.ZERO
+                    : line.uniformRatePerMinute();
+            usage.computeIfAbsent(line.accountId(), id -> new ArrayList<>()).add(new UsageTotal(
+                    line.accountId(), line.trunkId(), category, line.destination(),
+                    line.currency() == null ? null : line.currency().getCurrencyCode(), unitPrice,
+                    line.billedSeconds(), line.cost() == null ? BigDecimal.ZERO
+                    : line.cost().getNumber().numberValue(BigDecimal.class)));
+        }
         return usage;
     }
 

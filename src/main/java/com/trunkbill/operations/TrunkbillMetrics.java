@@ -1,5 +1,6 @@
 package com.trunkbill.operations;
 
+import com.trunkbill.rating.RatedUsage;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,11 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static com.trunkbill.db.jooq.Tables.CDR_FILE;
 import static com.trunkbill.db.jooq.Tables.INVOICE;
-import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 
 /**
  * trunkbill's own metrics, read from the database at the end of every job (so they describe the database, not
- * one process): in Prometheus names
+ * one process; the rating figures come from {@link RatedUsage}): in Prometheus names
  * <ul>
  *   <li>{@code trunkbill_cdrs_rated_total}: CDRs whose current rating is RATED;</li>
  *   <li>{@code trunkbill_cdrs_rejected_total{reason}}: rejected CDRs by reason (NO_RATE from the current
@@ -39,12 +39,14 @@ public class TrunkbillMetrics {
     static final List<String> INVOICE_STATUSES = List.of("DRAFT", "FINAL", "ON_HOLD");
 
     private final DSLContext db;
+    private final RatedUsage ratedUsage;
     private final MeterRegistry registry;
     private final Map<String, Double> values = new ConcurrentHashMap<>();
     private final Set<String> registered = new HashSet<>();
 
-    public TrunkbillMetrics(DSLContext db, MeterRegistry registry) {
+    public TrunkbillMetrics(DSLContext db, RatedUsage ratedUsage, MeterRegistry registry) {
         this.db = db;
+        this.ratedUsage = ratedUsage;
         this.registry = registry;
         counter("trunkbill.cdrs.rated", "CDRs whose current rating is RATED", "rated", null, null);
         counter("trunkbill.cdrs.duplicates", "duplicate CDR rows skipped at import", "duplicates", null, null);
@@ -56,12 +58,9 @@ public class TrunkbillMetrics {
 
     /** Reads the current figures from the database (a handful of aggregate queries). */
     public synchronized void refresh() {
-        var ratings = db.select(
-                        DSL.count().filterWhere(RATED_CDR.STATUS.eq("RATED")),
-                        DSL.count().filterWhere(RATED_CDR.STATUS.eq("NO_RATE")))
-                .from(RATED_CDR).where(RATED_CDR.IS_CURRENT.isTrue()).fetchSingle();
-        values.put("rated", ratings.value1().doubleValue());
-        values.put("rejected.NO_RATE", ratings.value2().doubleValue());
+        RatedUsage.CurrentRatingCounts ratings = ratedUsage.currentRatingCounts();
+        values.put("rated", (double) ratings.rated());
+        values.put("rejected.NO_RATE", (double) ratings.noRate());
         var files = db.select(DSL.sum(CDR_FILE.UNKNOWN_TRUNK), DSL.sum(CDR_FILE.ACCOUNT_MISMATCH),
                         DSL.sum(CDR_FILE.NO_TRUNK), DSL.sum(CDR_FILE.DUPLICATE_CONFLICT), DSL.sum(CDR_FILE.MALFORMED),
                         DSL.sum(CDR_FILE.DUPLICATES))
@@ -72,15 +71,12 @@ public class TrunkbillMetrics {
         values.put("rejected.DUPLICATE_CONFLICT", number(files.value4()));
         values.put("rejected.MALFORMED", number(files.value5()));
         values.put("duplicates", number(files.value6()));
-        db.select(RATED_CDR.CURRENCY, DSL.sum(RATED_CDR.COST)).from(RATED_CDR)
-                .where(RATED_CDR.IS_CURRENT.isTrue()).and(RATED_CDR.STATUS.eq("RATED"))
-                .and(RATED_CDR.CURRENCY.isNotNull())
-                .groupBy(RATED_CDR.CURRENCY)
-                .forEach(r -> {
-                    gauge("trunkbill.money.rated", "sum of current rated CDR costs per rate currency",
-                            "money." + r.value1(), "currency", r.value1());
-                    values.put("money." + r.value1(), number(r.value2()));
-                });
+        ratedUsage.moneyRatedByCurrency().forEach((unit, amount) -> {
+            String currency = unit.getCurrencyCode();
+            gauge("trunkbill.money.rated", "sum of current rated CDR costs per rate currency",
+                    "money." + currency, "currency", currency);
+            values.put("money." + currency, amount.getNumber().doubleValue());
+        });
         INVOICE_STATUSES.forEach(status -> values.put("invoices." + status, 0.0));
         db.select(INVOICE.STATUS, DSL.count()).from(INVOICE).groupBy(INVOICE.STATUS).forEach(r -> {
             gauge("trunkbill.invoices", "invoices by status", "invoices." + r.value1(), "status", r.value1());

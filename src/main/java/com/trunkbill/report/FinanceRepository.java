@@ -1,9 +1,9 @@
 package com.trunkbill.report;
 
+import com.trunkbill.rating.RatedUsage;
 import com.trunkbill.support.BillingPeriod;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import static com.trunkbill.db.jooq.Tables.ACCOUNT;
 import static com.trunkbill.db.jooq.Tables.INVOICE;
-import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 
 /** The invoicing and rating figures of a period that {@code index.html} shows, one query per table each. */
 @Repository
@@ -26,9 +25,11 @@ public class FinanceRepository {
     private static final String ON_HOLD = "ON_HOLD";
 
     private final DSLContext db;
+    private final RatedUsage ratedUsage;
 
-    public FinanceRepository(DSLContext db) {
+    public FinanceRepository(DSLContext db, RatedUsage ratedUsage) {
         this.db = db;
+        this.ratedUsage = ratedUsage;
     }
 
     public record InvoiceSummary(String invoiceId, String invoiceNumber, String accountId, String accountName,
@@ -83,23 +84,16 @@ public class FinanceRepository {
     }
 
     /**
-     * Per rate currency, the destinations with the largest rated cost (per category), current RATED ratings of the
-     * period. Costs in different currencies are never ranked together: each currency has its own ranking of at most
-     * {@link #TOP_DESTINATIONS}, currencies in alphabetical order.
+     * Per rate currency, the destinations with the largest rated cost (per category), from the rated usage of the
+     * period ({@link RatedUsage#destinationsByCost}, one query). Costs in different currencies are never ranked
+     * together: each currency has its own ranking of at most {@link #TOP_DESTINATIONS}, currencies in alphabetical
+     * order.
      */
     public List<DestinationTotal> topDestinations(BillingPeriod period) {
-        Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
-        return db.select(RATED_CDR.DESTINATION, RATED_CDR.CATEGORY, RATED_CDR.CURRENCY, DSL.count(),
-                        DSL.sum(RATED_CDR.BILLED_S), cost)
-                .from(RATED_CDR)
-                .where(RATED_CDR.PERIOD.eq(period.toString())).and(RATED_CDR.IS_CURRENT.isTrue())
-                .and(RATED_CDR.STATUS.eq("RATED")).and(RATED_CDR.DESTINATION.isNotNull())
-                .groupBy(RATED_CDR.DESTINATION, RATED_CDR.CATEGORY, RATED_CDR.CURRENCY)
-                .orderBy(RATED_CDR.CURRENCY, cost.desc(), DSL.count().desc(), RATED_CDR.DESTINATION,
-                        RATED_CDR.CATEGORY)
-                .fetch(r -> new DestinationTotal(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5() == null ? 0 : r.value5().longValueExact(), r.value6()))
-                .stream()
+        return ratedUsage.destinationsByCost(period).stream()
+                .map(d -> new DestinationTotal(d.destination(), d.category() == null ? null : d.category().name(),
+                        d.currency().getCurrencyCode(), d.calls(), d.billedSeconds(),
+                        d.cost().getNumber().numberValue(BigDecimal.class)))
                 .collect(Collectors.groupingBy(DestinationTotal::currency, TreeMap::new, Collectors.toList()))
                 .values().stream()
                 .flatMap(ranking -> ranking.stream().limit(TOP_DESTINATIONS))

@@ -2,6 +2,7 @@ package com.trunkbill.report;
 
 import com.trunkbill.invoice.InvoiceFiles;
 import com.trunkbill.invoice.TaxSummaryRepository;
+import com.trunkbill.rating.RatedUsage;
 import com.trunkbill.report.ReconciliationRepository.Reconciliation;
 import com.trunkbill.report.model.ReconciliationRow;
 import com.trunkbill.support.AtomicFiles;
@@ -191,7 +192,7 @@ public class PeriodReports {
 
     private static void writeDetail(CsvOutput csv, ReconciliationRow r, Map<String, Long> anomalies,
                                     Map<String, BigDecimal> money,
-                                    List<ReconciliationRepository.RatingError> ratingErrors) {
+                                    List<RatedUsage.RatingError> ratingErrors) {
         csv.row(r.file(), "accepted", "", r.accepted());
         csv.row(r.file(), "not_yet_rated", "", r.notYetRated());
         if (r.ratingErrors() > 0) {

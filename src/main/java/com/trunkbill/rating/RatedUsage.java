@@ -1,0 +1,339 @@
+package com.trunkbill.rating;
+
+import com.trunkbill.rating.model.Anomaly;
+import com.trunkbill.rating.model.Category;
+import com.trunkbill.rating.model.RatingStatus;
+import com.trunkbill.ratetable.model.Direction;
+import com.trunkbill.support.BillingPeriod;
+import org.javamoney.moneta.Money;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Repository;
+
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.MonetaryAmount;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.trunkbill.db.jooq.Tables.CDR;
+import static com.trunkbill.db.jooq.Tables.RATED_CDR;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
+
+/**
+ * The read model of current rated usage that {@code rating} publishes. Rating owns its tables ({@code rated_cdr},
+ * {@code rating_run}, {@code rating_run_total}); invoicing, reports, channel usage, fair use and the metrics read
+ * rated usage only through this class, so the rule "a CDR's current rating is its one {@code is_current} row;
+ * rated usage is the current ratings with status RATED" is written once, here, and the storage can change
+ * behind it.
+ * <p>
+ * Every query is one set-based SQL statement that aggregates in the database, as the callers did before; what
+ * leaves this class is typed: {@link Category}, {@link RatingStatus}, {@link Anomaly}, {@link CurrencyUnit} and
+ * the exact, unrounded sum of CDR costs as a {@link MonetaryAmount}. For queries over CDRs that need each CDR's
+ * current rating (channel usage), {@link #withCurrentRating} and {@link #currentRatingIsNot} are the jOOQ
+ * building blocks.
+ */
+@Repository
+public class RatedUsage {
+
+    private final DSLContext db;
+
+    public RatedUsage(DSLContext db) {
+        this.db = db;
+    }
+
+    // ------------------------------------------------------------------ building blocks
+
+    /** A CDR's current rating: its one {@code is_current} row (a never-rated CDR has none). */
+    static Condition current() {
+        return RATED_CDR.IS_CURRENT.isTrue();
+    }
+
+    /** Rated usage: the current RATED ratings (NO_RATE and RATING_ERROR are not usage). */
+    static Condition currentRated() {
+        return current().and(RATED_CDR.STATUS.eq(RatingStatus.RATED.name()));
+    }
+
+    /** Rated usage of one period. */
+    static Condition currentRated(BillingPeriod period) {
+        return RATED_CDR.PERIOD.eq(period.toString()).and(currentRated());
+    }
+
+    /**
+     * {@code cdrs} left-joined to the current rating of each CDR ({@code cdrId} is the CDR's id column): one row per
+     * CDR, with no rating when the CDR was never rated. Filter with {@link #currentRatingIsNot}.
+     */
+    public static Table<?> withCurrentRating(Table<?> cdrs, Field<String> cdrId) {
+        return cdrs.leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(cdrId).and(current()));
+    }
+
+    /** Over {@link #withCurrentRating}: the CDR was never rated, or its current rating is not {@code status}. */
+    public static Condition currentRatingIsNot(RatingStatus status) {
+        return RATED_CDR.STATUS.isNull().or(RATED_CDR.STATUS.ne(status.name()));
+    }
+
+    // ------------------------------------------------------------------ usage of a period
+
+    /**
+     * Rated usage of one account, trunk, category, destination and rate currency in a period.
+     *
+     * @param uniformRatePerMinute the rate per minute when every rating of the group had the same one, else null
+     * @param cost                 the exact sum of the unrounded CDR costs (SPEC §4.1), in the rate currency
+     */
+    public record UsageLine(String accountId, String trunkId, Category category, String destination,
+                            CurrencyUnit currency, BigDecimal uniformRatePerMinute, long billedSeconds,
+                            MonetaryAmount cost) {
+    }
+
+    /**
+     * The rated usage of a period that bills something (billed seconds or a cost: a non-billable call makes no
+     * line), per account, trunk, category, destination and rate currency, ordered by them (one query).
+     */
+    public List<UsageLine> usageLines(BillingPeriod period) {
+        Field<Long> billedSeconds = sum(RATED_CDR.BILLED_S).cast(Long.class).as("billed_seconds");
+        Field<BigDecimal> cost = sum(RATED_CDR.COST).as("cost");
+        Field<Integer> rates = countDistinct(RATED_CDR.RATE_PER_MINUTE).as("rates");
+        Field<Integer> ratings = count().as("ratings");
+        Field<Integer> rated = count(RATED_CDR.RATE_PER_MINUTE).as("with_rate");
+        Field<BigDecimal> rate = max(RATED_CDR.RATE_PER_MINUTE).as("rate");
+        return db.select(RATED_CDR.ACCOUNT_ID, RATED_CDR.TRUNK_ID, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION,
+                        RATED_CDR.CURRENCY, rates, ratings, rated, rate, billedSeconds, cost)
+                .from(RATED_CDR)
+                .where(RATED_CDR.PERIOD.eq(period.toString()))
+                .and(currentRated())
+                .and(RATED_CDR.BILLED_S.gt(0L).or(RATED_CDR.COST.ne(BigDecimal.ZERO)))
+                .groupBy(RATED_CDR.ACCOUNT_ID, RATED_CDR.TRUNK_ID, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION,
+                        RATED_CDR.CURRENCY)
+                .orderBy(RATED_CDR.ACCOUNT_ID, RATED_CDR.TRUNK_ID, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION,
+                        RATED_CDR.CURRENCY)
+                .fetch(r -> {
+                    // one rate for every CDR of the group (none may lack it)
+                    boolean oneRate = r.get(rates) == 1 && r.get(rated).equals(r.get(ratings));
+                    CurrencyUnit currency = currency(r.get(RATED_CDR.CURRENCY));
+                    return new UsageLine(r.get(RATED_CDR.ACCOUNT_ID), r.get(RATED_CDR.TRUNK_ID),
+                            category(r.get(RATED_CDR.CATEGORY)), r.get(RATED_CDR.DESTINATION), currency,
+                            oneRate ? r.get(rate) : null, r.get(billedSeconds), money(r.get(cost), currency));
+                });
+    }
+
+    /** Rated usage of one destination and category in one rate currency; cost as in {@link UsageLine}. */
+    public record DestinationUsage(String destination, Category category, CurrencyUnit currency, long calls,
+                                   long billedSeconds, MonetaryAmount cost) {
+    }
+
+    /**
+     * The rated usage of a period with a destination, per destination, category and rate currency, ranked: by
+     * currency (alphabetical), then cost, then calls (both descending), then destination and category (one query).
+     */
+    public List<DestinationUsage> destinationsByCost(BillingPeriod period) {
+        Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
+        return db.select(RATED_CDR.DESTINATION, RATED_CDR.CATEGORY, RATED_CDR.CURRENCY, DSL.count(),
+                        DSL.sum(RATED_CDR.BILLED_S), cost)
+                .from(RATED_CDR)
+                .where(currentRated(period)).and(RATED_CDR.DESTINATION.isNotNull())
+                .groupBy(RATED_CDR.DESTINATION, RATED_CDR.CATEGORY, RATED_CDR.CURRENCY)
+                .orderBy(RATED_CDR.CURRENCY, cost.desc(), DSL.count().desc(), RATED_CDR.DESTINATION,
+                        RATED_CDR.CATEGORY)
+                .fetch(r -> {
+                    CurrencyUnit currency = currency(r.value3());
+                    return new DestinationUsage(r.value1(), category(r.value2()), currency, r.value4(),
+                            r.value5() == null ? 0 : r.value5().longValueExact(), money(r.value6(), currency));
+                });
+    }
+
+    /** Trunk id to the billed seconds of its US_UNLIMITED rated usage in a period (fair use, SPEC §4.3). */
+    public Map<String, Long> usUnlimitedSecondsByTrunk(BillingPeriod period) {
+        Map<String, Long> seconds = new HashMap<>();
+        db.select(RATED_CDR.TRUNK_ID, DSL.sum(RATED_CDR.BILLED_S))
+                .from(RATED_CDR)
+                .where(currentRated(period)).and(RATED_CDR.CATEGORY.eq(Category.US_UNLIMITED.name()))
+                .groupBy(RATED_CDR.TRUNK_ID)
+                .forEach(r -> seconds.put(r.value1(), r.value2().longValueExact()));
+        return seconds;
+    }
+
+    /**
+     * The answered (billable) rated calls of one trunk in a period, whatever their category: how many, how many
+     * shorter than the short-call threshold, the longest, how many longer than the long-call threshold, and the
+     * outbound and total call seconds.
+     */
+    public record AnsweredTraffic(long calls, long shortCalls, long longestSeconds, long longCalls,
+                                  long outboundSeconds, long totalSeconds) {
+    }
+
+    /**
+     * Trunk id to its answered traffic in a period (one query).
+     *
+     * @param shortCallSeconds a call is short below this duration
+     * @param longCallSeconds  a call is long above this duration
+     */
+    public Map<String, AnsweredTraffic> answeredTrafficByTrunk(BillingPeriod period, int shortCallSeconds,
+                                                               long longCallSeconds) {
+        Field<Long> answered = DSL.count().cast(SQLDataType.BIGINT);
+        Field<Long> shortCalls = countWhere(RATED_CDR.DURATION_S.lt((long) shortCallSeconds));
+        Field<Long> longest = DSL.max(RATED_CDR.DURATION_S);
+        Field<Long> longCalls = countWhere(RATED_CDR.DURATION_S.gt(longCallSeconds));
+        Field<Long> outboundSeconds = DSL.sum(DSL.when(RATED_CDR.DIRECTION.eq(Direction.OUTBOUND.name()),
+                RATED_CDR.DURATION_S).otherwise(DSL.inline(0L))).cast(SQLDataType.BIGINT);
+        Field<Long> totalSeconds = DSL.sum(RATED_CDR.DURATION_S).cast(SQLDataType.BIGINT);
+        Map<String, AnsweredTraffic> traffic = new HashMap<>();
+        db.select(RATED_CDR.TRUNK_ID, answered, shortCalls, longest, longCalls, outboundSeconds, totalSeconds)
+                .from(RATED_CDR)
+                .where(currentRated(period)).and(RATED_CDR.BILLABLE.isTrue())
+                .groupBy(RATED_CDR.TRUNK_ID)
+                .forEach(r -> traffic.put(r.value1(), new AnsweredTraffic(r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7())));
+        return traffic;
+    }
+
+    // ------------------------------------------------------------------ all periods
+
+    /** How many CDRs have a current rating RATED and how many NO_RATE, over all periods. */
+    public record CurrentRatingCounts(long rated, long noRate) {
+    }
+
+    public CurrentRatingCounts currentRatingCounts() {
+        var counts = db.select(
+                        DSL.count().filterWhere(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())),
+                        DSL.count().filterWhere(RATED_CDR.STATUS.eq(RatingStatus.NO_RATE.name())))
+                .from(RATED_CDR).where(current()).fetchSingle();
+        return new CurrentRatingCounts(counts.value1(), counts.value2());
+    }
+
+    /** Rate currency to the exact sum of the rated usage's costs, over all periods (one query). */
+    public Map<CurrencyUnit, MonetaryAmount> moneyRatedByCurrency() {
+        Map<CurrencyUnit, MonetaryAmount> money = new LinkedHashMap<>();
+        db.select(RATED_CDR.CURRENCY, DSL.sum(RATED_CDR.COST)).from(RATED_CDR)
+                .where(currentRated())
+                .and(RATED_CDR.CURRENCY.isNotNull())
+                .groupBy(RATED_CDR.CURRENCY)
+                .forEach(r -> {
+                    CurrencyUnit currency = currency(r.value1());
+                    money.put(currency, money(r.value2(), currency));
+                });
+        return money;
+    }
+
+    // ------------------------------------------------------------------ by CDR file (reconciliation)
+
+    /**
+     * The current ratings of the accepted CDRs of one file: RATED (and how many of them anomalous), NO_RATE, never
+     * rated, RATING_ERROR.
+     */
+    public record FileRatingCounts(long rated, long anomalous, long noRate, long notYetRated, long ratingErrors) {
+
+        public static final FileRatingCounts NONE = new FileRatingCounts(0, 0, 0, 0, 0);
+    }
+
+    /** CDR file id to the current ratings of its CDRs (one aggregate query over all files). */
+    public Map<Long, FileRatingCounts> ratingCountsByFile() {
+        Field<Long> rated = countWhere(RATED_CDR.STATUS.eq(RatingStatus.RATED.name()));
+        Field<Long> anomalies = countWhere(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())
+                .and(RATED_CDR.ANOMALIES.isNotNull()));
+        Field<Long> noRate = countWhere(RATED_CDR.STATUS.eq(RatingStatus.NO_RATE.name()));
+        Field<Long> notYetRated = countWhere(RATED_CDR.CDR_ID.isNull());
+        Field<Long> ratingErrors = countWhere(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name()));
+        Map<Long, FileRatingCounts> counts = new HashMap<>();
+        db.select(CDR.FILE_ID, rated, anomalies, noRate, notYetRated, ratingErrors)
+                .from(withCurrentRating(CDR, CDR.CDR_ID))
+                .groupBy(CDR.FILE_ID)
+                .forEach(r -> counts.put(r.value1(), new FileRatingCounts(r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6())));
+        return counts;
+    }
+
+    /** A CDR set aside as RATING_ERROR and why (issue 12). */
+    public record RatingError(String cdrId, String error) {
+    }
+
+    /** CDR file id to its CDRs set aside as RATING_ERROR, the first {@code limit} over all files in cdr_id order. */
+    public Map<Long, List<RatingError>> ratingErrorsByFile(int limit) {
+        Map<Long, List<RatingError>> byFile = new HashMap<>();
+        db.select(CDR.FILE_ID, CDR.CDR_ID, RATED_CDR.RATING_ERROR)
+                .from(CDR)
+                .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(current()))
+                .where(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name()))
+                .orderBy(CDR.CDR_ID)
+                .limit(limit)
+                .forEach(r -> byFile.computeIfAbsent(r.value1(), f -> new ArrayList<>())
+                        .add(new RatingError(r.value2(), r.value3())));
+        return byFile;
+    }
+
+    /**
+     * CDR file id to anomaly to the rated CDRs flagged with it (SPEC §4.5); a CDR with several anomalies counts
+     * once under each (one aggregate query).
+     */
+    public Map<Long, Map<Anomaly, Long>> anomaliesByFile() {
+        Map<Long, Map<Anomaly, Long>> byFile = new HashMap<>();
+        Field<Integer> n = DSL.count();
+        db.select(CDR.FILE_ID, RATED_CDR.ANOMALIES, n)
+                .from(CDR)
+                .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(current()))
+                .where(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())).and(RATED_CDR.ANOMALIES.isNotNull())
+                .groupBy(CDR.FILE_ID, RATED_CDR.ANOMALIES)
+                .forEach(r -> {
+                    Map<Anomaly, Long> kinds = byFile.computeIfAbsent(r.value1(), f -> new EnumMap<>(Anomaly.class));
+                    for (String kind : r.value2().split(",")) {
+                        if (!kind.isBlank()) {
+                            kinds.merge(Anomaly.valueOf(kind.trim()), r.value3().longValue(), Long::sum);
+                        }
+                    }
+                });
+        return byFile;
+    }
+
+    /** CDR file id to rate currency to the exact sum of the costs of its rated CDRs (one aggregate query). */
+    public Map<Long, Map<CurrencyUnit, MonetaryAmount>> moneyRatedByFile() {
+        Map<Long, Map<CurrencyUnit, MonetaryAmount>> byFile = new HashMap<>();
+        db.select(CDR.FILE_ID, RATED_CDR.CURRENCY, DSL.sum(RATED_CDR.COST))
+                .from(CDR)
+                .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(current()))
+                .where(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())).and(RATED_CDR.CURRENCY.isNotNull())
+                .groupBy(CDR.FILE_ID, RATED_CDR.CURRENCY)
+                .forEach(r -> {
+                    CurrencyUnit currency = currency(r.value2());
+                    byFile.computeIfAbsent(r.value1(), f -> new LinkedHashMap<>())
+                            .merge(currency, money(r.value3(), currency), MonetaryAmount::add);
+                });
+        return byFile;
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    private static Field<Long> countWhere(Condition condition) {
+        return DSL.sum(DSL.when(condition, DSL.inline(1)).otherwise(DSL.inline(0))).cast(SQLDataType.BIGINT);
+    }
+
+    private static Category category(String code) {
+        return code == null ? null : Category.valueOf(code);
+    }
+
+    private static CurrencyUnit currency(String code) {
+        return code == null ? null : Monetary.getCurrency(code);
+    }
+
+    /** The exact sum as money; a sum without a currency is only ever 0 (no rate row was used), so it stays 0. */
+    private static MonetaryAmount money(BigDecimal amount, CurrencyUnit currency) {
+        if (currency == null) {
+            if (amount != null && amount.signum() != 0) {
+                throw new IllegalStateException("rated usage: a cost of " + amount.toPlainString()
+                        + " without a rate currency");
+            }
+            return null;
+        }
+        return Money.of(amount, currency);
+    }
+}
