@@ -7,6 +7,7 @@ import com.trunkbill.cdr.generator.GeneratorInventory;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
+import com.trunkbill.testsupport.CanonicalCdrs;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -43,8 +44,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** cdrImportJob end to end (SPEC §3.3, §4.2, §8, §9), launched as the CLI does. */
 public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
 
-    static final String HEADER = "cdr_id,call_id,trunk_id,account_id,data_center,source,direction,caller,callee,"
-            + "start_time,answer_time,end_time,sip_status,disconnect_reason,codec\n";
+    static final String HEADER = CanonicalCdrs.HEADER;
     static final String ANSWERED = "c-1,call-1,T1,A1,NEW_YORK,SBC,OUTBOUND,+12125550100,+442079460123,"
             + "2026-10-05T14:00:00Z,2026-10-05T14:00:05Z,2026-10-05T14:01:06Z,200,NORMAL_CLEARING,PCMU\n";
 

@@ -4,6 +4,7 @@ import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
+import com.trunkbill.testsupport.CanonicalCdrs;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -36,8 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class StrictUtf8FunctionalTests extends DatabaseTest {
 
-    static final String HEADER = "cdr_id,call_id,trunk_id,account_id,data_center,source,direction,caller,callee,"
-            + "start_time,answer_time,end_time,sip_status,disconnect_reason,codec\n";
+    static final String HEADER = CanonicalCdrs.HEADER;
     static final String REST = ",call,T1,A1,NEW_YORK,SBC,OUTBOUND,+12125550100,+442079460123,"
             + "2026-10-05T14:00:00Z,,2026-10-05T14:00:10Z,486,,PCMU\n";
 

@@ -7,6 +7,7 @@ import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.rating.RateCommand;
 import com.trunkbill.rating.RatingJobConfiguration;
 import com.trunkbill.ratetable.RateTableImportJobConfiguration;
+import com.trunkbill.testsupport.CanonicalCdrs;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -41,8 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ExactDecimalsFunctionalTests extends DatabaseTest {
 
-    static final String CDR_HEADER = "cdr_id,call_id,trunk_id,account_id,data_center,source,direction,caller,callee,"
-            + "start_time,answer_time,end_time,sip_status,disconnect_reason,codec\n";
+    static final String CDR_HEADER = CanonicalCdrs.HEADER;
 
     @Autowired
     JobLaunchService launcher;

@@ -3,6 +3,7 @@ package com.trunkbill.support;
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.cli.RunPolicy;
+import com.trunkbill.testsupport.CanonicalCdrs;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -34,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class InputFolderFunctionalTests extends DatabaseTest {
 
-    static final String HEADER = "cdr_id,call_id,trunk_id,account_id,data_center,source,direction,caller,callee,"
-            + "start_time,answer_time,end_time,sip_status,disconnect_reason,codec\n";
+    static final String HEADER = CanonicalCdrs.HEADER;
 
     @Autowired
     JobLaunchService launcher;
