@@ -178,7 +178,8 @@ class ReleaseLayoutTests {
                 .filter(dir -> !dir.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
         assertThat(firstCalls.get(1)).isEqualTo("java -Xmx2g -XX:ArchiveClassesAtExit=" + fast + "/app.jsa."
                 + firstCalls.get(1).replaceAll(".*app\\.jsa\\.([0-9]+) .*", "$1") + " -Dtrunkbill.home=" + prefix
-                + " -jar " + fast + "/trunkbill.jar history --db jdbc:h2:mem:trunkbill-cds-training");
+                + " -jar " + fast + "/trunkbill.jar history --db jdbc:h2:mem:trunkbill-cds-training"
+                + " --spring.main.lazy-initialization=false");
         String launch = "java -Xmx2g -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + fast + "/app.jsa "
                 + "-Xlog:cds=off -Xlog:cds+dynamic=off -Dtrunkbill.home=" + prefix + " -jar " + fast
                 + "/trunkbill.jar history";
