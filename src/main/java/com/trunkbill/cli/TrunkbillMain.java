@@ -298,6 +298,10 @@ public final class TrunkbillMain {
             }
             properties.put(name, value);
         });
+        if (command instanceof ToolCommand) {
+            // a tool uses a few beans (history: the job repository), not the jobs: create only what it asks for
+            properties.putIfAbsent("spring.main.lazy-initialization", "true");
+        }
         return properties;
     }
 
@@ -318,7 +322,12 @@ public final class TrunkbillMain {
     private ConfigurableApplicationContext startContext(Map<String, String> properties) {
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
-        return new SpringApplication(TrunkbillApplication.class).run(arguments);
+        SpringApplication application = new SpringApplication(TrunkbillApplication.class);
+        StartupTrace trace = StartupTrace.fromSystemProperty();
+        trace.attach(application);
+        ConfigurableApplicationContext context = application.run(arguments);
+        trace.print(err);
+        return context;
     }
 
     private int runPlainSpringBatch(String[] args) {

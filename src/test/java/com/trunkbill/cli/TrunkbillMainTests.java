@@ -141,6 +141,24 @@ class TrunkbillMainTests {
     }
 
     @Test
+    void aToolCreatesOnlyTheBeansItUsesAndAJobAllOfThem() {
+        Command history = Commands.find("history").orElseThrow();
+        assertThat(main.springProperties(history, ParsedOptions.of("history", Map.of()), List.of()))
+                .containsEntry("spring.main.lazy-initialization", "true");
+        assertThat(main.springProperties(history, ParsedOptions.of("history", Map.of()),
+                List.of("--spring.main.lazy-initialization=false")))
+                .containsEntry("spring.main.lazy-initialization", "false");
+        assertThat(main.springProperties(new RateCommand(), ParsedOptions.of("rate", Map.of()), List.of()))
+                .doesNotContainKey("spring.main.lazy-initialization");
+    }
+
+    @Test
+    void historyWithLazyBeansStillMigratesAFreshDatabase() {
+        assertThat(main.run("history", "--db", "jdbc:h2:mem:lazy-history;DB_CLOSE_DELAY=-1")).as(err()).isZero();
+        assertThat(out()).contains("no job executions recorded yet");
+    }
+
+    @Test
     void withoutACommandSpringArgumentsLaunchAJobThePlainSpringBootWay() {
         int exit = main.run("--spring.batch.job.name=reportingJob",
                 "--spring.datasource.url=jdbc:h2:mem:plain-launch;DB_CLOSE_DELAY=-1",

@@ -63,7 +63,7 @@ class ReleaseLayoutTests {
         Result history = run(List.of(prefix.resolve("trunkbill").toString(), "history"), Map.of());
 
         assertThat(history.exitCode()).as(history.output()).isZero();
-        assertThat(Files.readString(calls).strip()).isEqualTo("java -Xmx2g -Dtrunkbill.home=" + prefix
+        assertThat(launches()).containsExactly("java -Xmx2g -XX:TieredStopAtLevel=1 -Dtrunkbill.home=" + prefix
                 + " -jar " + prefix.resolve("lib/trunkbill.jar") + " history");
     }
 
@@ -77,8 +77,8 @@ class ReleaseLayoutTests {
                 prefix.resolve("jobs/nightly.env").toString()), Map.of("TRUNKBILL_TODAY", "2026-10-14"));
 
         assertThat(nightly.exitCode()).as(nightly.output()).isZero();
-        assertThat(Files.readString(calls).strip()).startsWith("java -Xmx2g -Dtrunkbill.home=" + prefix + " -jar "
-                + prefix.resolve("lib/trunkbill.jar") + " nightly --date 2026-10-14 --inventory-dir ");
+        assertThat(launches()).singleElement().asString().startsWith("java -Xmx2g -Dtrunkbill.home=" + prefix
+                + " -jar " + prefix.resolve("lib/trunkbill.jar") + " nightly --date 2026-10-14 --inventory-dir ");
     }
 
     @Test
@@ -130,15 +130,15 @@ class ReleaseLayoutTests {
         Result noBuild = run(history, Map.of("TRUNKBILL_NO_BUILD", "1"));
 
         assertThat(noBuild.exitCode()).as(noBuild.output()).isZero();
-        assertThat(Files.readString(calls)).isEqualTo("java -Xmx2g -Dtrunkbill.home=" + checkout + " -jar " + jar
-                + " history\n");
+        assertThat(launches()).containsExactly("java -Xmx2g -XX:TieredStopAtLevel=1 -Dtrunkbill.home=" + checkout
+                + " -jar " + jar + " history");
 
         Result build = run(history, Map.of());
 
         assertThat(build.exitCode()).as(build.output()).isZero();
         assertThat(build.output()).contains("trunkbill: building " + jar);
-        assertThat(Files.readString(calls)).endsWith("mvnw -B -q -DskipTests package\njava -Xmx2g -Dtrunkbill.home="
-                + checkout + " -jar " + jar + " history\n");
+        assertThat(launches()).containsSubsequence("mvnw -B -q -DskipTests package", "java -Xmx2g "
+                + "-XX:TieredStopAtLevel=1 -Dtrunkbill.home=" + checkout + " -jar " + jar + " history");
     }
 
     @Test
@@ -152,6 +152,58 @@ class ReleaseLayoutTests {
         assertThat(launch.output().strip()).hasLineCount(1).contains("target/trunkbill.jar is missing and "
                 + "TRUNKBILL_NO_BUILD is set");
         assertThat(calls).doesNotExist();
+    }
+
+    @Test
+    void aFastStartExtractsTheJarOnceTrainsAClassDataSharingArchiveAndRunsFromThem() throws Exception {
+        script(bin.resolve("java"), "echo \"java $*\" >> '" + calls + "'\n"
+                + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) echo cds > \"${a#*=}\";; esac; done\n"
+                + "if [[ \"$*\" == *' extract --destination '* ]]; then mkdir -p \"${@: -1}\"; "
+                + "echo extracted > \"${@: -1}/trunkbill.jar\"; fi");
+        Path prefix = work.resolve("prefix");
+        assertThat(run(List.of("jobs/install.sh", "--prefix", prefix.toString(), "--jar", aJar().toString()),
+                Map.of()).exitCode()).isZero();
+        List<String> history = List.of(prefix.resolve("trunkbill").toString(), "history");
+
+        Result first = run(history, Map.of());
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("trunkbill: preparing a fast start for this jar in "
+                + prefix.resolve("lib/fast-start"));
+        List<String> firstCalls = Files.readAllLines(calls);
+        assertThat(firstCalls).hasSize(3);
+        assertThat(firstCalls.get(0)).startsWith("java -Djarmode=tools -jar " + prefix.resolve("lib/trunkbill.jar")
+                + " extract --destination " + prefix.resolve("lib/fast-start"));
+        Path fast = Files.list(prefix.resolve("lib/fast-start")).filter(Files::isDirectory)
+                .filter(dir -> !dir.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        assertThat(firstCalls.get(1)).isEqualTo("java -Xmx2g -XX:ArchiveClassesAtExit=" + fast + "/app.jsa."
+                + firstCalls.get(1).replaceAll(".*app\\.jsa\\.([0-9]+) .*", "$1") + " -Dtrunkbill.home=" + prefix
+                + " -jar " + fast + "/trunkbill.jar history --db jdbc:h2:mem:trunkbill-cds-training"
+                + " --spring.main.lazy-initialization=false");
+        String launch = "java -Xmx2g -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + fast + "/app.jsa "
+                + "-Xlog:cds=off -Xlog:cds+dynamic=off -Dtrunkbill.home=" + prefix + " -jar " + fast
+                + "/trunkbill.jar history";
+        assertThat(firstCalls.get(2)).isEqualTo(launch);
+        assertThat(fast.resolve("app.jsa")).hasContent("cds");
+
+        Files.delete(calls);
+        Result second = run(history, Map.of());
+
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).doesNotContain("preparing");
+        assertThat(Files.readAllLines(calls)).containsExactly(launch);
+
+        Files.delete(calls);
+        Result off = run(List.of(prefix.resolve("trunkbill").toString(), "rate"), Map.of("TRUNKBILL_FAST_START", "0"));
+
+        assertThat(off.exitCode()).as(off.output()).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("java -Xmx2g -Dtrunkbill.home=" + prefix + " -jar "
+                + prefix.resolve("lib/trunkbill.jar") + " rate");
+    }
+
+    /** The recorded calls of java that launch trunkbill: without the fast start's extraction, which fails here. */
+    private List<String> launches() throws IOException {
+        return Files.readAllLines(calls).stream().filter(call -> !call.contains("-Djarmode=tools")).toList();
     }
 
     private Path aJar() throws IOException {
