@@ -55,7 +55,7 @@ public final class RateCommand implements JobCommand {
             throw new UsageException("--partitions " + partitions.get() + " is more than "
                     + RatingJobConfiguration.MAX_PARTITIONS);
         }
-        // not identifying: a restart keeps the split of the failed run, whatever --partitions says
+        // not identifying: it does not make a job instance of its own; a restarted run keeps its first split
         partitions.ifPresent(value -> parameters.addLong(RatingJobConfiguration.PARTITIONS, value, false));
         return parameters.toJobParameters();
     }

@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -121,10 +122,10 @@ public class RatingJobConfiguration {
 
     /** The manager: splits the run into partitions and runs them, each as a step execution of its own. */
     @Bean
-    Step rateCdrsStep(JobRepository jobRepository, Step rateCdrsPartitionStep) {
+    Step rateCdrsStep(JobRepository jobRepository, Step rateCdrsPartitionStep, DataSource dataSource) {
         return new StepBuilder("rateCdrsStep", jobRepository)
                 .partitioner("rateCdrsStep", new AccountPartitioner())
-                .partitionHandler(new LocalPartitionHandler(rateCdrsPartitionStep))
+                .partitionHandler(new LocalPartitionHandler(rateCdrsPartitionStep, dataSource))
                 .aggregator(new PartitionStatusAggregator())
                 .build();
     }

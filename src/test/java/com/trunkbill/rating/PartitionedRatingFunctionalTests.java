@@ -13,6 +13,7 @@ import com.trunkbill.report.ReconciliationRepository;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -26,6 +27,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,9 @@ public abstract class PartitionedRatingFunctionalTests extends DatabaseTest {
     @Autowired
     FailingPartition failingPartition;
 
+    @Autowired
+    DataSource dataSource;
+
     @BeforeEach
     void importTheSampleMonth() {
         failingPartition.partition.set(null);
@@ -67,7 +73,7 @@ public abstract class PartitionedRatingFunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void threePartitionsRateTheMonthExactlyAsOne() {
+    void threePartitionsRateTheMonthExactlyAsOne() throws SQLException {
         assertThat(rate(1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Outcome one = outcome();
         forgetRatings();
@@ -85,6 +91,8 @@ public abstract class PartitionedRatingFunctionalTests extends DatabaseTest {
         assertThat(partitioned.run()).isEqualTo(one.run());
         // the sample's accounts spread over the three: each partition committed a position of its own
         assertThat(db.fetchCount(RATING_RUN_PARTITION)).isEqualTo(3);
+        // 3 partitions + the run lock + the job repository: the pool of 4 grew to 5
+        assertThat(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
