@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTests {
 
     /** The tables {@code rating} owns (sql/migration: rating_run, rated_cdr, rating_run_total). */
-    static final List<Table<?>> RATING_TABLES = List.of(Tables.RATED_CDR, Tables.RATING_RUN, Tables.RATING_RUN_TOTAL);
+    static final List<Table<?>> RATING_TABLES = List.of(Tables.RATED_CDR, Tables.RATING_RUN, Tables.RATING_RUN_PARTITION, Tables.RATING_RUN_TOTAL);
 
     private static final Set<String> RATING_TABLE_CLASSES = RATING_TABLES.stream()
             .flatMap(table -> Stream.of(table.getClass(), table.getRecordType()))

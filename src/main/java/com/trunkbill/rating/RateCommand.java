@@ -10,7 +10,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code trunkbill rate [--period P] [--account A] [--trunk T]} (SPEC §2, §4.6). */
+/** {@code trunkbill rate [--period P] [--account A] [--trunk T] [--partitions K]} (SPEC §2, §4.6). */
 public final class RateCommand implements JobCommand {
 
     @Override
@@ -28,7 +28,9 @@ public final class RateCommand implements JobCommand {
         return List.of(
                 OptionSpec.optional("period", "YYYY-MM", "re-rate every CDR of this period with today's rate tables"),
                 OptionSpec.optional("account", "ACCOUNT_ID", "with --period: only this account's CDRs"),
-                OptionSpec.optional("trunk", "TRUNK_ID", "with --period: only this trunk's CDRs"));
+                OptionSpec.optional("trunk", "TRUNK_ID", "with --period: only this trunk's CDRs"),
+                OptionSpec.optional("partitions", "K", "rate in K partitions by account, on K threads (default 1, at most "
+                        + RatingJobConfiguration.MAX_PARTITIONS + ")"));
     }
 
     @Override
@@ -48,6 +50,13 @@ public final class RateCommand implements JobCommand {
         period.ifPresent(value -> parameters.addString("period", value));
         account.ifPresent(value -> parameters.addString("account", value));
         trunk.ifPresent(value -> parameters.addString("trunk", value));
+        Optional<Long> partitions = options.positiveLong("partitions");
+        if (partitions.isPresent() && partitions.get() > RatingJobConfiguration.MAX_PARTITIONS) {
+            throw new UsageException("--partitions " + partitions.get() + " is more than "
+                    + RatingJobConfiguration.MAX_PARTITIONS);
+        }
+        // not identifying: it does not make a job instance of its own; a restarted run keeps its first split
+        partitions.ifPresent(value -> parameters.addLong(RatingJobConfiguration.PARTITIONS, value, false));
         return parameters.toJobParameters();
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ public class RatedCdrRepository {
     }
 
     /**
-     * The next {@code limit} CDRs of a scope after {@code afterCdrId} (exclusive; null = from the start), in
+     * The next {@code limit} CDRs of a scope (only those of {@code accounts}, one partition of the run; null =
+     * every account) after {@code afterCdrId} (exclusive; null = from the start), in
      * cdr_id order, each with its current rating. Without a period, CDRs whose current rating is RATED are
      * left out of the candidates (only never-rated, pending NO_RATE and RATING_ERROR ones are rated again).
      * <p>
@@ -78,8 +80,11 @@ public class RatedCdrRepository {
      * of V30), then the current ratings of that cdr_id range. (An anti-join "not yet rated" lets PostgreSQL
      * pick a plan that reads all of rated_cdr for every page; a 2,000-value IN list is no index lookup for H2.)
      */
-    public CandidatePage candidates(RatingScope scope, String afterCdrId, int limit) {
+    public CandidatePage candidates(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit) {
         Condition condition = afterCdrId == null ? DSL.noCondition() : CDR.CDR_ID.gt(afterCdrId);
+        if (accounts != null) {
+            condition = condition.and(CDR.ACCOUNT_ID.in(accounts));
+        }
         if (scope.isReRating()) {
             condition = condition.and(CDR.PERIOD.eq(scope.period()));
             if (scope.accountId() != null) {
@@ -104,6 +109,9 @@ public class RatedCdrRepository {
         if (afterCdrId != null) {
             range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
         }
+        if (accounts != null) {
+            range = range.and(RATED_CDR.ACCOUNT_ID.in(accounts));
+        }
         // Only the cdr_id range, on purpose: a "period = ?" filter here would invite the (period, account_id,
         // is_current) index, which reads the whole period for every page.
         Map<String, RatedCdrRecord> current = new HashMap<>();
@@ -122,6 +130,19 @@ public class RatedCdrRepository {
             }
         }
         return new CandidatePage(candidates, lastCdrId, cdrs.size() < limit);
+    }
+
+    /** The accounts that have CDRs in the scope, in account_id order. */
+    public List<String> accounts(RatingScope scope) {
+        Condition condition = DSL.noCondition();
+        if (scope.isReRating()) {
+            condition = CDR.PERIOD.eq(scope.period());
+            if (scope.accountId() != null) {
+                condition = condition.and(CDR.ACCOUNT_ID.eq(scope.accountId()));
+            }
+        }
+        return db.selectDistinct(CDR.ACCOUNT_ID).from(CDR).where(condition).orderBy(CDR.ACCOUNT_ID)
+                .fetch(CDR.ACCOUNT_ID);
     }
 
     /**

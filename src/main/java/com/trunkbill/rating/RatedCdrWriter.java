@@ -17,19 +17,22 @@ import java.util.TreeMap;
 
 /**
  * Writes one chunk of ratings in the chunk's transaction: the changed ones superseding their current rows,
- * then the run's counters, totals and keyset position (the last CDR of the chunk). Unchanged ratings write no
- * row but count as rated and move the position. A RATING_ERROR rating is stored with its message.
+ * then the run's counters and totals and its partition's keyset position (the last CDR of the chunk).
+ * Unchanged ratings write no row but count as rated and move the position. A RATING_ERROR rating is stored
+ * with its message.
  */
 public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
 
     private final RatedCdrRepository ratedCdrs;
     private final RatingRunRepository runs;
     private final long runId;
+    private final int partition;
 
-    public RatedCdrWriter(RatedCdrRepository ratedCdrs, RatingRunRepository runs, long runId) {
+    public RatedCdrWriter(RatedCdrRepository ratedCdrs, RatingRunRepository runs, long runId, int partition) {
         this.ratedCdrs = ratedCdrs;
         this.runs = runs;
         this.runId = runId;
+        this.partition = partition;
     }
 
     @Override
@@ -67,7 +70,7 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
         }
         ratedCdrs.supersede(runId, superseded, changed, errors);
         String lastCdrId = chunk.getItems().get(chunk.size() - 1).rating().cdrId();
-        runs.recordChunk(runId, new ChunkProgress(lastCdrId, chunk.size(), changed.size(), noRate, anomalous,
+        runs.recordChunk(runId, partition, new ChunkProgress(lastCdrId, chunk.size(), changed.size(), noRate, anomalous,
                 totals));
     }
 

@@ -5,6 +5,7 @@ import com.trunkbill.batch.ProgressListener;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatingRunRepository.CurrencyTotal;
 import com.trunkbill.rating.RatingRunRepository.RatingRun;
+import com.trunkbill.rating.model.AccountPartition;
 import com.trunkbill.rating.model.RateBook;
 import com.trunkbill.rating.model.RatingCandidate;
 import com.trunkbill.rating.model.RatingEngine;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +43,11 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ratingJob} (SPEC §2, §4): {@code startRatingRunStep} records a rating run (scope, rate-table
- * versions) and keeps its id in the job's execution context; {@code rateCdrsStep} rates the scope's CDRs in
- * chunks, each committed with the run's position; {@code finishRatingRunStep} closes the run and writes the
- * summary. A failed run restarted with the same parameters continues the same rating run.
+ * versions) and keeps its id in the job's execution context; {@code rateCdrsStep} splits the scope into the
+ * job parameter {@code partitions} (default 1) partitions by a hash of account_id, and its partitions
+ * ({@code rateCdrsStep:partition0} ..) rate their CDRs on as many threads, in chunks, each committed with the
+ * partition's position; {@code finishRatingRunStep} closes the run and writes the summary. A failed run
+ * restarted with the same parameters continues the same rating run, and only its unfinished partitions.
  */
 @Configuration(proxyBeanMethods = false)
 public class RatingJobConfiguration {
@@ -51,6 +55,8 @@ public class RatingJobConfiguration {
     public static final String JOB_NAME = "ratingJob";
     static final String RUN_ID_KEY = "rating.runId";
     static final int CHUNK_SIZE = 2000;
+    static final String PARTITIONS = "partitions";
+    static final int MAX_PARTITIONS = 64;
 
     private static final Logger log = LoggerFactory.getLogger(RatingJobConfiguration.class);
 
@@ -71,8 +77,21 @@ public class RatingJobConfiguration {
                 blankToNull(parameters.getString("account")), blankToNull(parameters.getString("trunk")));
     }
 
+    /** The job parameter {@code partitions}: how many partitions, and threads, rate the CDRs (default 1). */
+    static int partitions(JobParameters parameters) {
+        Long partitions = parameters.getLong(PARTITIONS);
+        if (partitions == null) {
+            return 1;
+        }
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException(PARTITIONS + " must be 1 to " + MAX_PARTITIONS + ", not " + partitions);
+        }
+        return partitions.intValue();
+    }
+
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {
         try {
+            partitions(parameters);
             RatingScope scope = scope(parameters);
             if (scope.period() != null) {
                 BillingPeriod.parse(scope.period());
@@ -101,26 +120,47 @@ public class RatingJobConfiguration {
                 .build();
     }
 
+    /** The manager: splits the run into partitions and runs them, each as a step execution of its own. */
     @Bean
-    Step rateCdrsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      CdrPageReader rateCdrsReader, RatingProcessor rateCdrsProcessor, RatedCdrWriter rateCdrsWriter,
-                      ObjectProvider<ItemWriteListener<RatingOutcome>> writeListeners) {
+    Step rateCdrsStep(JobRepository jobRepository, Step rateCdrsPartitionStep, DataSource dataSource) {
+        return new StepBuilder("rateCdrsStep", jobRepository)
+                .partitioner("rateCdrsStep", new AccountPartitioner())
+                .partitionHandler(new LocalPartitionHandler(rateCdrsPartitionStep, dataSource))
+                .aggregator(new PartitionStatusAggregator())
+                .build();
+    }
+
+    /** One partition: reads, rates and writes its accounts' CDRs in chunks. */
+    @Bean
+    Step rateCdrsPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               CdrPageReader rateCdrsReader, RatingProcessor rateCdrsProcessor,
+                               RatedCdrWriter rateCdrsWriter, ProgressListener rateCdrsProgress,
+                               ObjectProvider<ItemWriteListener<RatingOutcome>> writeListeners) {
         ChunkOrientedStepBuilder<RatingCandidate, RatingOutcome> step =
-                new StepBuilder("rateCdrsStep", jobRepository).<RatingCandidate, RatingOutcome>chunk(CHUNK_SIZE)
+                new StepBuilder("rateCdrsPartitionStep", jobRepository).<RatingCandidate, RatingOutcome>chunk(CHUNK_SIZE)
                         .transactionManager(transactionManager)
                         .reader(rateCdrsReader)
                         .processor(rateCdrsProcessor)
                         .writer(rateCdrsWriter)
-                        .listener(new ProgressListener());
+                        .listener(rateCdrsProgress);
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();
+    }
+
+    /** Per partition: partitions run at the same time, each reports its own progress. */
+    @Bean
+    @StepScope
+    ProgressListener rateCdrsProgress() {
+        return new ProgressListener();
     }
 
     @Bean
     @StepScope
     CdrPageReader rateCdrsReader(@Value("#{jobExecutionContext['" + RUN_ID_KEY + "']}") Long runId,
+                                 @Value("#{stepExecutionContext['" + AccountPartitioner.INDEX_KEY + "']}") Integer index,
+                                 @Value("#{stepExecutionContext['" + AccountPartitioner.COUNT_KEY + "']}") Integer count,
                                  RatedCdrRepository ratedCdrs, RatingRunRepository runs) {
-        return new CdrPageReader(ratedCdrs, runs, runId, CHUNK_SIZE);
+        return new CdrPageReader(ratedCdrs, runs, runId, new AccountPartition(index, count), CHUNK_SIZE);
     }
 
     /** Loads the run's rate-table version and the inventory once per step execution. */
@@ -140,8 +180,9 @@ public class RatingJobConfiguration {
     @Bean
     @StepScope
     RatedCdrWriter rateCdrsWriter(@Value("#{jobExecutionContext['" + RUN_ID_KEY + "']}") Long runId,
+                                  @Value("#{stepExecutionContext['" + AccountPartitioner.INDEX_KEY + "']}") Integer index,
                                   RatedCdrRepository ratedCdrs, RatingRunRepository runs) {
-        return new RatedCdrWriter(ratedCdrs, runs, runId);
+        return new RatedCdrWriter(ratedCdrs, runs, runId, index);
     }
 
     @Bean

@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.trunkbill.db.jooq.Tables.INVENTORY_SNAPSHOT;
 import static com.trunkbill.db.jooq.Tables.RATING_RUN;
+import static com.trunkbill.db.jooq.Tables.RATING_RUN_PARTITION;
 import static com.trunkbill.db.jooq.Tables.RATING_RUN_TOTAL;
 import static org.jooq.impl.DSL.max;
 
@@ -34,7 +36,7 @@ public class RatingRunRepository {
 
     /** A rating run as stored. */
     public record RatingRun(long runId, RatingScope scope, Long ratesVersionId, Long plansVersionId,
-                            Long inventorySnapshotId, String status, String lastCdrId, long cdrsRated,
+                            Long inventorySnapshotId, String status, long cdrsRated,
                             long cdrsChanged, long cdrsNoRate, long cdrsAnomalous) {
     }
 
@@ -73,14 +75,27 @@ public class RatingRunRepository {
         }
         return new RatingRun(r.getRunId(), new RatingScope(r.getScopePeriod(), r.getScopeAccount(),
                 r.getScopeTrunk()), r.getRatesVersionId(), r.getPlansVersionId(), r.getInventorySnapshotId(),
-                r.getStatus(), r.getLastCdrId(), r.getCdrsRated(), r.getCdrsChanged(), r.getCdrsNoRate(),
+                r.getStatus(), r.getCdrsRated(), r.getCdrsChanged(), r.getCdrsNoRate(),
                 r.getCdrsAnomalous());
     }
 
-    /** Adds a committed chunk's counters and moves the run's keyset position to its last CDR. */
-    public void recordChunk(long runId, ChunkProgress chunk) {
+    /**
+     * The keyset position of one partition of a run: the last cdr_id whose rating it committed; empty before its
+     * first chunk.
+     */
+    public Optional<String> position(long runId, int partition) {
+        return db.select(RATING_RUN_PARTITION.LAST_CDR_ID).from(RATING_RUN_PARTITION)
+                .where(RATING_RUN_PARTITION.RUN_ID.eq(runId).and(RATING_RUN_PARTITION.PARTITION_NO.eq(partition)))
+                .fetchOptional(RATING_RUN_PARTITION.LAST_CDR_ID);
+    }
+
+    /**
+     * Adds a committed chunk's counters to its run and moves its partition's keyset position to its last CDR.
+     * Partitions running at the same time add to the same run row: the row lock taken by the first update
+     * orders them, and every later statement of the chunk sees the totals the others committed.
+     */
+    public void recordChunk(long runId, int partition, ChunkProgress chunk) {
         int updated = db.update(RATING_RUN)
-                .set(RATING_RUN.LAST_CDR_ID, chunk.lastCdrId())
                 .set(RATING_RUN.CDRS_RATED, RATING_RUN.CDRS_RATED.plus(chunk.rated()))
                 .set(RATING_RUN.CDRS_CHANGED, RATING_RUN.CDRS_CHANGED.plus(chunk.changed()))
                 .set(RATING_RUN.CDRS_NO_RATE, RATING_RUN.CDRS_NO_RATE.plus(chunk.noRate()))
@@ -89,6 +104,17 @@ public class RatingRunRepository {
                 .execute();
         if (updated != 1) {
             throw new IllegalStateException("rating run " + runId + " not found");
+        }
+        int moved = db.update(RATING_RUN_PARTITION)
+                .set(RATING_RUN_PARTITION.LAST_CDR_ID, chunk.lastCdrId())
+                .where(RATING_RUN_PARTITION.RUN_ID.eq(runId).and(RATING_RUN_PARTITION.PARTITION_NO.eq(partition)))
+                .execute();
+        if (moved == 0) {
+            db.insertInto(RATING_RUN_PARTITION)
+                    .set(RATING_RUN_PARTITION.RUN_ID, runId)
+                    .set(RATING_RUN_PARTITION.PARTITION_NO, partition)
+                    .set(RATING_RUN_PARTITION.LAST_CDR_ID, chunk.lastCdrId())
+                    .execute();
         }
         for (CurrencyTotal total : chunk.totals().values()) {
             int added = db.update(RATING_RUN_TOTAL)

@@ -40,6 +40,17 @@ class RateCommandTests {
     }
 
     @Test
+    void partitionsIsANonIdentifyingParameterFrom1To64() {
+        JobParameters parameters = command.jobParameters(ParsedOptions.of("rate", Map.of("partitions", "3")));
+        assertThat(parameters.getLong("partitions")).isEqualTo(3L);
+        assertThat(parameters.getParameter("partitions").identifying()).isFalse();
+        assertThatThrownBy(() -> command.jobParameters(ParsedOptions.of("rate", Map.of("partitions", "0"))))
+                .isInstanceOf(UsageException.class).hasMessage("--partitions 0 is not a positive whole number");
+        assertThatThrownBy(() -> command.jobParameters(ParsedOptions.of("rate", Map.of("partitions", "65"))))
+                .isInstanceOf(UsageException.class).hasMessage("--partitions 65 is more than 64");
+    }
+
+    @Test
     void accountOrTrunkNeedAPeriod() {
         assertThatThrownBy(() -> command.jobParameters(ParsedOptions.of("rate", Map.of("account", "ACC-1"))))
                 .isInstanceOf(UsageException.class).hasMessageContaining("need --period");
