@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Dockerfile and compose.yaml: static rules that always run (multi-stage build on Temurin 17, non-root JRE
- * image, Spring Boot layers, the image name of jobs/kubernetes/cronjob.yaml, PostgreSQL set up with an owning role),
+ * image, Spring Boot layers, a class data sharing archive, the image name of jobs/kubernetes/cronjob.yaml, PostgreSQL set up with an owning role),
  * and Docker's own checks where the docker client can run them (skipped with the reason on the console otherwise).
  */
 class ContainerFilesTests {
@@ -35,14 +35,20 @@ class ContainerFilesTests {
                 .isEqualTo("USER 10001:10001");
         assertThat(instructions).anySatisfy(line -> assertThat(line).startsWith("RUN ")
                 .contains("./mvnw -B -q -DskipTests package",
-                        "java -Djarmode=tools -jar target/trunkbill.jar extract --layers --launcher"));
+                        "java -Djarmode=tools -jar target/trunkbill.jar extract --layers --destination extracted"));
         assertThat(runtime).filteredOn(line -> line.startsWith("COPY --from=build")).containsExactly(
                 "COPY --from=build /build/extracted/dependencies/ ./",
                 "COPY --from=build /build/extracted/spring-boot-loader/ ./",
                 "COPY --from=build /build/extracted/snapshot-dependencies/ ./",
                 "COPY --from=build /build/extracted/application/ ./");
+        // the fast start of docs/performance.md#start-up: a CDS archive recorded in the runtime image by a training
+        // run of the same JRE and class path, mapped by every start
+        List<String> beforeUser = runtime.subList(0, runtime.indexOf("USER 10001:10001"));
+        assertThat(beforeUser).anySatisfy(line -> assertThat(line).startsWith("RUN ")
+                .contains("-XX:ArchiveClassesAtExit=/app/trunkbill.jsa", "-jar /app/trunkbill.jar history",
+                        "--spring.main.lazy-initialization=false"));
         assertThat(runtime).filteredOn(line -> line.startsWith("ENTRYPOINT ")).singleElement().asString()
-                .contains("org.springframework.boot.loader.launch.JarLauncher");
+                .contains("\"-XX:SharedArchiveFile=/app/trunkbill.jsa\"", "\"-jar\", \"/app/trunkbill.jar\"");
         assertThat(Files.readAllLines(Path.of(".dockerignore"))).contains("target/", "data/", "out/", ".git");
     }
 
