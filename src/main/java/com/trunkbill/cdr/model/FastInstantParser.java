@@ -28,14 +28,18 @@ public final class FastInstantParser {
         }
         Instant fast = fastPath(text);
         if (fast != null) {
-            return fast.isBefore(EARLIEST) ? null : fast;
+            // a local year 0000 or 9999 with an offset can land outside the stored years
+            return storable(fast);
         }
         try {
-            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
+            return storable(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static Instant storable(Instant instant) {
+        return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
     }
 
     /** Null when the text is not in a fast-path layout (or not a valid date-time there); the caller falls back. */

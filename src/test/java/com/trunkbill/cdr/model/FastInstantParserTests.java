@@ -65,5 +65,10 @@ class FastInstantParserTests {
         assertThat(FastInstantParser.parseOrNull("+10000-01-01T00:00:00Z")).isNull();
         assertThat(FastInstantParser.parseOrNull("0001-01-01T00:00:00Z")).isEqualTo(FastInstantParser.EARLIEST);
         assertThat(FastInstantParser.parseOrNull("9999-12-31T23:59:59Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        // found by FastInstantParserPropertyTests: 23:00 at -05:00 on the last day of 9999 is 04:00 UTC in year 10000,
+        // which java.time's path refused but the fast path accepted
+        assertThat(FastInstantParser.parseOrNull("9999-12-31T23:00:00-05:00")).isNull();
+        assertThat(FastInstantParser.parseOrNull("9999-12-31T23:00:00+05:00")).isEqualTo(Instant.parse("9999-12-31T18:00:00Z"));
+        assertThat(FastInstantParser.parseOrNull("0001-01-01T00:30:00+01:00")).isNull();
     }
 }
