@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 class BrokerConfiguration {
 
     /** The id of the worker's inbound endpoint, started by {@code trunkbill worker}. */
-    static final String WORKER_INBOUND = "partitionRequestsFromBroker";
+    static final String WORKER_INBOUND = "partitionRequestsInbound";
 
     @Bean
     ActiveMQConnectionFactory brokerConnectionFactory(BrokerProperties properties) {
