@@ -69,12 +69,14 @@ final class RemotePartitionHandler implements PartitionHandler {
         } catch (TimeoutException e) {
             String reason = "not ended by a worker within trunkbill.broker.partition-timeout "
                     + properties.partitionTimeout();
+            // no cause: the launcher prints the innermost message, which must be this one
             throw new IllegalStateException(manager.getStepName() + ": " + failUnfinished(manager, reason)
-                    + " partitions " + reason, e);
+                    + " partitions " + reason);
         } catch (RuntimeException e) {
             failUnfinished(manager, "not sent to the workers: " + e.getMessage());
+            log.warn("{}: sending the partitions failed", manager.getStepName(), e);
             throw new IllegalStateException(manager.getStepName() + ": cannot send the partitions to the broker "
-                    + properties.url() + ": " + rootMessage(e), e);
+                    + properties.url() + ": " + rootMessage(e));
         }
     }
 
