@@ -71,7 +71,7 @@ rate() {
 row() { # LABEL "wall step job"
   read -r wall step job <<<"$2"
   printf '| %s | %s s | %s s | %s s | %s/s |\n' "$1" "$step" "$job" "$wall" \
-    "$(awk -v n="$n" -v j="$job" 'BEGIN { printf "%\047d", n / j }')"
+    "$(awk -v n="$n" -v j="$job" 'BEGIN { printf "%d", n / j }' | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')"
 }
 
 say "1 local partition";  one=$(rate local1 --partitions 1)
@@ -87,7 +87,7 @@ remote() {
     java -Xmx2g -jar "$jar" worker --broker "tcp://localhost:$broker_port" --name "worker-$w" \
       --db "$(url "$name")" --db-user postgres > "$work/$name-worker-$w.log" 2>&1 & workers+=($!); pids+=($!)
   done
-  until grep -q 'taking partitions' "$work/$name-worker-a.log" && grep -q 'taking partitions' "$work/$name-worker-b.log"; do
+  until grep -qs 'taking partitions' "$work/$name-worker-a.log" && grep -qs 'taking partitions' "$work/$name-worker-b.log"; do
     sleep 1
   done
   local start end
