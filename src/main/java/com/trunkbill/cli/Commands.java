@@ -10,6 +10,7 @@ import com.trunkbill.operations.HistoryCommand;
 import com.trunkbill.rating.RateCommand;
 import com.trunkbill.ratetable.ImportRatesCommand;
 import com.trunkbill.report.ReportCommand;
+import com.trunkbill.scaleout.WorkerCommand;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public final class Commands {
                 new NightlyCommand(),
                 new DemoCommand(),
                 new GenerateCdrsCommand(),
-                new HistoryCommand()
+                new HistoryCommand(),
+                new WorkerCommand()
         );
     }
 

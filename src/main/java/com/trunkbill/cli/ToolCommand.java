@@ -10,6 +10,14 @@ public non-sealed interface ToolCommand extends Command {
     /** Whether {@link #run} needs the Spring context (and so the database). */
     boolean needsDatabase();
 
+    /**
+     * Whether the context creates only the beans the tool asks for (a listing starts fast); false for a tool that
+     * needs the whole application, its jobs and endpoints (the scale-out worker).
+     */
+    default boolean lazyContext() {
+        return true;
+    }
+
     /** Checks the options (throwing {@link UsageException}) before anything starts; a bad option is exit 2. */
     default void validate(ParsedOptions options) {
     }

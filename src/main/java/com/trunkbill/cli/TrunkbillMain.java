@@ -298,7 +298,7 @@ public final class TrunkbillMain {
             }
             properties.put(name, value);
         });
-        if (command instanceof ToolCommand) {
+        if (command instanceof ToolCommand tool && tool.lazyContext()) {
             // a tool uses a few beans (history: the job repository), not the jobs: create only what it asks for
             properties.putIfAbsent("spring.main.lazy-initialization", "true");
         }

@@ -4,13 +4,16 @@ import com.trunkbill.cli.JobCommand;
 import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
 import com.trunkbill.cli.UsageException;
+import com.trunkbill.scaleout.ScaleOutOptions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import java.util.List;
 import java.util.Optional;
 
-/** {@code trunkbill rate [--period P] [--account A] [--trunk T] [--partitions K]} (SPEC §2, §4.6). */
+/**
+ * {@code trunkbill rate [--period P] [--account A] [--trunk T] [--partitions K] [--broker URL]} (SPEC §2, §4.6).
+ */
 public final class RateCommand implements JobCommand {
 
     @Override
@@ -30,7 +33,9 @@ public final class RateCommand implements JobCommand {
                 OptionSpec.optional("account", "ACCOUNT_ID", "with --period: only this account's CDRs"),
                 OptionSpec.optional("trunk", "TRUNK_ID", "with --period: only this trunk's CDRs"),
                 OptionSpec.optional("partitions", "K", "rate in K partitions by account, on K threads (default 1, at most "
-                        + RatingJobConfiguration.MAX_PARTITIONS + ")"));
+                        + RatingJobConfiguration.MAX_PARTITIONS + ")"),
+                ScaleOutOptions.broker("send the partitions over this broker (tcp://host:61616) to trunkbill worker"
+                        + " processes instead of rating them here; needs --db jdbc:postgresql://..."));
     }
 
     @Override
@@ -57,6 +62,8 @@ public final class RateCommand implements JobCommand {
         }
         // not identifying: it does not make a job instance of its own; a restarted run keeps its first split
         partitions.ifPresent(value -> parameters.addLong(RatingJobConfiguration.PARTITIONS, value, false));
+        // where the partitions run is the launch's configuration, not a parameter: a restart may choose again
+        ScaleOutOptions.checkBroker(options);
         return parameters.toJobParameters();
     }
 }

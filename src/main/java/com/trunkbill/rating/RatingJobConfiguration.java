@@ -13,6 +13,7 @@ import com.trunkbill.rating.model.RatingOutcome;
 import com.trunkbill.rating.model.RatingScope;
 import com.trunkbill.ratetable.RateTableRepository;
 import com.trunkbill.ratetable.model.RateTable;
+import com.trunkbill.scaleout.PartitionHandlers;
 import com.trunkbill.support.BillingPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -120,12 +120,15 @@ public class RatingJobConfiguration {
                 .build();
     }
 
-    /** The manager: splits the run into partitions and runs them, each as a step execution of its own. */
+    /**
+     * The manager: splits the run into partitions and runs them, each as a step execution of its own, on threads
+     * of this process or, with a broker ({@code --broker}), in {@code trunkbill worker} processes.
+     */
     @Bean
-    Step rateCdrsStep(JobRepository jobRepository, Step rateCdrsPartitionStep, DataSource dataSource) {
+    Step rateCdrsStep(JobRepository jobRepository, Step rateCdrsPartitionStep, PartitionHandlers partitionHandlers) {
         return new StepBuilder("rateCdrsStep", jobRepository)
                 .partitioner("rateCdrsStep", new AccountPartitioner())
-                .partitionHandler(new LocalPartitionHandler(rateCdrsPartitionStep, dataSource))
+                .partitionHandler(partitionHandlers.forStep(rateCdrsPartitionStep, RatingJobConfiguration::partitions))
                 .aggregator(new PartitionStatusAggregator())
                 .build();
     }

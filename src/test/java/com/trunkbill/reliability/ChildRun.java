@@ -30,6 +30,12 @@ final class ChildRun {
     }
 
     static ChildRun start(Path jar, Path workDir, List<String> arguments, Path log) {
+        return start(jar, workDir, arguments, java.util.Map.of(), log);
+    }
+
+    /** With {@code environment} added to this JVM's environment (e.g. {@code TRUNKBILL_BROKER_PARTITION_TIMEOUT}). */
+    static ChildRun start(Path jar, Path workDir, List<String> arguments, java.util.Map<String, String> environment,
+                          Path log) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m", "-jar", jar.toString()));
         command.addAll(arguments);
@@ -37,7 +43,9 @@ final class ChildRun {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "$ trunkbill " + String.join(" ", arguments) + "\n", StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ChildRun(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,6 +90,15 @@ final class ChildRun {
         process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
         reader.join(5_000);
+    }
+
+    /** SIGTERM (kill -15): what a service manager or Kubernetes sends to stop a process. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     int waitForExit(long timeoutSeconds) throws InterruptedException {

@@ -1,9 +1,10 @@
-package com.trunkbill.rating;
+package com.trunkbill.scaleout;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
@@ -14,30 +15,33 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.function.ToIntFunction;
 
 /**
  * Runs the partitions of one step execution in this process, one thread per partition: Spring Batch's
- * {@link TaskExecutorPartitionHandler}, with the partition count taken from the job's {@code partitions}
- * parameter (a restart keeps the split of the first execution: Spring Batch stores it with the manager step),
- * and a connection pool large enough for them.
+ * {@link TaskExecutorPartitionHandler}, with the partition count taken from the job's parameters (a restart keeps
+ * the split of the first execution: Spring Batch stores it with the manager step), and a connection pool large
+ * enough for them.
  */
-class LocalPartitionHandler implements PartitionHandler {
+final class LocalPartitionHandler implements PartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPartitionHandler.class);
 
     private final Step worker;
+    private final ToIntFunction<JobParameters> gridSize;
     private final DataSource dataSource;
 
-    LocalPartitionHandler(Step worker, DataSource dataSource) {
+    LocalPartitionHandler(Step worker, ToIntFunction<JobParameters> gridSize, DataSource dataSource) {
         this.worker = worker;
+        this.gridSize = gridSize;
         this.dataSource = dataSource;
     }
 
     @Override
     public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution manager) throws Exception {
-        int partitions = RatingJobConfiguration.partitions(manager.getJobExecution().getJobParameters());
+        int partitions = gridSize.applyAsInt(manager.getJobExecution().getJobParameters());
         ensureConnections(partitions + 2);
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rating-partition-");
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(worker.getName() + "-");
         threads.setConcurrencyLimit(partitions);
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(worker);
@@ -58,8 +62,8 @@ class LocalPartitionHandler implements PartitionHandler {
         }
         HikariConfigMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariConfigMXBean();
         if (pool.getMaximumPoolSize() < needed) {
-            log.info("rating: {} partitions need {} database connections; the pool grows from {}",
-                    needed - 2, needed, pool.getMaximumPoolSize());
+            log.info("{}: {} partitions need {} database connections; the pool grows from {}",
+                    worker.getName(), needed - 2, needed, pool.getMaximumPoolSize());
             pool.setMaximumPoolSize(needed);
         }
     }
