@@ -51,7 +51,7 @@ java -jar "$jar" generate-cdrs --count "$n" --seed "$seed" --month 2026-10 --out
 tool sql "$(url postgres)" "create database base"
 trunkbill base import-inventory --dir "$here/sample-cdrs/inventory" --as-of 2026-11-01T00:00:00Z >/dev/null
 trunkbill base import-rates --dir "$here/rate-tables" >/dev/null
-trunkbill base import-cdrs --dir "$work/cdrs" >/dev/null
+trunkbill base import-cdrs --dir "$work/cdrs" --no-rating >/dev/null # stored unrated: each rate below rates them all
 
 # rate NAME ARGS...: rates a fresh copy of the month; prints "wall job" seconds
 rate() {

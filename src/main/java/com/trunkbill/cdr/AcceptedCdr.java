@@ -3,10 +3,13 @@ package com.trunkbill.cdr;
 import com.trunkbill.cdr.model.Cdr;
 import com.trunkbill.cdr.model.TrunkAttribution;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** A CDR accepted for storage, with the trunk it is attributed to. */
 public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution) {
+
+    private static final int NANOS_PER_MICRO = 1_000;
 
     /** SPEC §4.1: the billing period (YYYY-MM) of start_time in UTC. */
     public String period() {
@@ -14,5 +17,24 @@ public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution) {
         int year = date.getYear();
         int month = date.getMonthValue();
         return (year < 1000 ? String.format("%04d", year) : Integer.toString(year)) + (month < 10 ? "-0" : "-") + month;
+    }
+
+    /**
+     * The CDR as rating reads it back from {@code cdr}: attributed trunk and account, instants as the
+     * {@code TIMESTAMP WITH TIME ZONE} columns keep them (microseconds, rounded), so that rating at ingest gives
+     * exactly what rating the stored row gives.
+     */
+    public com.trunkbill.rating.model.Cdr forRating() {
+        return new com.trunkbill.rating.model.Cdr(cdr.cdrId(), attribution.trunkId(), attribution.accountId(),
+                period(), cdr.direction(), cdr.callee(), asStored(cdr.startTime()), asStored(cdr.answerTime()),
+                asStored(cdr.endTime()), cdr.sipStatus(), cdr.disconnectReason());
+    }
+
+    static Instant asStored(Instant instant) {
+        if (instant == null || instant.getNano() % NANOS_PER_MICRO == 0) {
+            return instant;
+        }
+        long halfUp = (instant.getNano() + NANOS_PER_MICRO / 2) / NANOS_PER_MICRO * NANOS_PER_MICRO;
+        return Instant.ofEpochSecond(instant.getEpochSecond(), halfUp);
     }
 }

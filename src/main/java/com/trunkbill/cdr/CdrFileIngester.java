@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -45,6 +46,7 @@ public class CdrFileIngester {
     private final TrunkAttribution attribution;
     private final CdrBounds bounds;
     private final Instant ingestedAt;
+    private final Consumer<List<AcceptedCdr>> afterStore;
 
     /** Bounds {@link CdrBounds#DEFAULT} checked against the current time. */
     public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution) {
@@ -57,10 +59,20 @@ public class CdrFileIngester {
      */
     public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution, CdrBounds bounds,
                            Instant ingestedAt) {
+        this(repository, attribution, bounds, ingestedAt, stored -> { });
+    }
+
+    /**
+     * @param afterStore called with each chunk's accepted CDRs right after they are stored, in the file's
+     *                   transaction (rating at ingest: the CDRs and their first ratings commit together)
+     */
+    public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution, CdrBounds bounds,
+                           Instant ingestedAt, Consumer<List<AcceptedCdr>> afterStore) {
         this.repository = repository;
         this.attribution = attribution;
         this.bounds = bounds;
         this.ingestedAt = ingestedAt;
+        this.afterStore = afterStore;
     }
 
     /** A row with its validation outcome. */
@@ -198,6 +210,7 @@ public class CdrFileIngester {
             counts.countAccepted();
         }
         repository.insertCdrs(fileId, accepted);
+        afterStore.accept(accepted);
     }
 
     private static void reject(CdrRow row, Rejection rejection, ImportCounts counts, RejectsFile rejects) {

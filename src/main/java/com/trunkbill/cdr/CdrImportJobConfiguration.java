@@ -7,6 +7,7 @@ import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
+import com.trunkbill.rating.RatingAtIngest;
 import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.InputFolder;
 import com.trunkbill.support.RejectsFile;
@@ -21,6 +22,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +51,10 @@ import java.util.Optional;
  *       whose content hash is already in cdr_file is skipped ("already ingested as ... on ..."): re-running
  *       after a failure ingests just the files not yet recorded.</li>
  * </ol>
+ * With rating at ingest ({@value #RATE_AT_INGEST_PROPERTY}, default true; job parameter {@value #RATE_AT_INGEST}
+ * overrides it), each chunk's accepted CDRs are rated as they are stored, in the file's transaction, by one
+ * rating run per import ({@link RatingAtIngest}): a file's CDRs and their first ratings commit together.
+ * <p>
  * Tasklets rather than a chunk step: a chunk step commits every chunk, which would leave half files behind.
  * <p>
  * The CDR bounds ({@link CdrBoundsProperties}) are checked against the job parameter {@value #INGESTED_AT} (an
@@ -60,6 +66,12 @@ public class CdrImportJobConfiguration {
 
     /** Job parameter: the instant the CDR bounds are checked against (default: now). */
     public static final String INGESTED_AT = "ingested-at";
+    /** Property: import-cdrs rates each accepted CDR in its file's transaction (default true). */
+    public static final String RATE_AT_INGEST_PROPERTY = "trunkbill.import.rate-at-ingest";
+    /** Job parameter (not identifying) overriding {@value #RATE_AT_INGEST_PROPERTY} for one run. */
+    public static final String RATE_AT_INGEST = "rate-at-ingest";
+    /** Step execution context: the ingest rating run, continued by a restarted step. */
+    static final String RATING_RUN_KEY = "ingest.ratingRunId";
 
     private static final Logger log = LoggerFactory.getLogger(CdrImportJobConfiguration.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -126,10 +138,14 @@ public class CdrImportJobConfiguration {
                                                Clock clock, @Value("${trunkbill.output-dir}") Path outputDir,
                                                @Value("#{jobParameters['" + INGESTED_AT + "']}") String ingestedAt,
                                                @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}")
-                                               boolean followSymlinks) {
+                                               boolean followSymlinks, RatingAtIngest ratingAtIngest,
+                                               @Value("${" + RATE_AT_INGEST_PROPERTY + ":true}") boolean rateAtIngest,
+                                               @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter) {
+        boolean rate = rateParameter == null || rateParameter.isBlank() ? rateAtIngest
+                : Boolean.parseBoolean(rateParameter.trim());
         return new IngestTasklet(repository, inventory, foreignFormats, outputDir, bounds.bounds(),
                 ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt),
-                followSymlinks);
+                followSymlinks, rate ? ratingAtIngest : null);
     }
 
     static Path dir(ChunkContext context) {
@@ -155,16 +171,19 @@ public class CdrImportJobConfiguration {
         private final CdrBounds bounds;
         private final Instant ingestedAt;
         private final boolean followSymlinks;
+        private final RatingAtIngest ratingAtIngest;
         private final ImportCounts total = new ImportCounts();
         private List<Path> files;
         private int next;
         private int skipped;
         private CdrFileIngester ingester;
+        private RatingAtIngest.Run ratingRun;
 
         IngestTasklet(CdrImportRepository repository, InventoryRepository inventory,
                       ForeignFormatProperties foreignFormats, Path outputDir, CdrBounds bounds, Instant ingestedAt,
-                      boolean followSymlinks) {
+                      boolean followSymlinks, RatingAtIngest ratingAtIngest) {
             this.repository = repository;
+            this.ratingAtIngest = ratingAtIngest;
             this.followSymlinks = followSymlinks;
             this.inventory = inventory;
             this.foreignFormats = foreignFormats;
@@ -180,7 +199,11 @@ public class CdrImportJobConfiguration {
             if (files == null) {
                 files = CdrFiles.list(dir, followSymlinks).files();
                 ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()),
-                        bounds, ingestedAt);
+                        bounds, ingestedAt, this::rate);
+                ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+                if (ratingAtIngest != null && context.containsKey(RATING_RUN_KEY)) {
+                    ratingRun = ratingAtIngest.resume(context.getLong(RATING_RUN_KEY)); // a restarted import
+                }
             }
             if (next < files.size()) {
                 ingestOne(files.get(next++), format, contribution);
@@ -192,7 +215,17 @@ public class CdrImportJobConfiguration {
                     : String.format("total: %s  (%d file(s) ingested, %d already ingested)", total.summary(),
                     files.size() - skipped, skipped);
             JobSummary.add(contribution.getStepExecution(), line);
+            if (ratingRun != null) {
+                ratingRun.finish().forEach(summary -> JobSummary.add(contribution.getStepExecution(), summary));
+            }
             return RepeatStatus.FINISHED;
+        }
+
+        /** Rating at ingest: the chunk's CDRs just stored, rated in the same transaction. */
+        private void rate(List<AcceptedCdr> stored) {
+            if (ratingRun != null) {
+                ratingRun.rate(stored.stream().map(AcceptedCdr::forRating).toList());
+            }
         }
 
         private void ingestOne(Path file, CdrFormat format, StepContribution contribution) {
@@ -206,6 +239,11 @@ public class CdrImportJobConfiguration {
                 log.debug(line);
                 JobSummary.add(contribution.getStepExecution(), line);
                 return;
+            }
+            if (ratingAtIngest != null && ratingRun == null) {
+                // in this file's transaction: a crash before its commit leaves no run behind either
+                ratingRun = ratingAtIngest.start(contribution.getStepExecution().getJobExecutionId());
+                contribution.getStepExecution().getExecutionContext().putLong(RATING_RUN_KEY, ratingRun.runId());
             }
             ImportCounts counts;
             try {

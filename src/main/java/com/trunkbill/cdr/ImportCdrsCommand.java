@@ -10,8 +10,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import java.util.List;
 
-/** {@code import-cdrs --dir D [--format canonical|asterisk|freeswitch]} (SPEC §2). */
+/** {@code import-cdrs --dir D [--format canonical|asterisk|freeswitch] [--no-rating]} (SPEC §2; issue 8). */
 public class ImportCdrsCommand implements JobCommand {
+
+    static final String NO_RATING = "no-rating";
 
     @Override
     public String name() {
@@ -29,7 +31,10 @@ public class ImportCdrsCommand implements JobCommand {
                 OptionSpec.required("dir", "DIR", "folder of CDR files (*.csv, *.csv.gz), read in file name order"),
                 OptionSpec.optional("format", "FORMAT",
                         "canonical (trunkbill's own columns, default), asterisk (Master.csv) or freeswitch (mod_cdr_csv example)"),
-                PropertyOptions.followSymlinks());
+                PropertyOptions.followSymlinks(),
+                OptionSpec.flag(NO_RATING, "store the CDRs without rating them (a later rate rates them); default: "
+                        + "each accepted CDR is rated as it is stored (property " + CdrImportJobConfiguration.RATE_AT_INGEST_PROPERTY
+                        + ")"));
     }
 
     @Override
@@ -45,7 +50,11 @@ public class ImportCdrsCommand implements JobCommand {
         if (format == null) {
             throw new UsageException("--format " + formatText + " is not canonical, asterisk or freeswitch");
         }
-        return new JobParametersBuilder().addString("dir", dir).addString("format", format.optionValue())
-                .toJobParameters();
+        JobParametersBuilder parameters = new JobParametersBuilder().addString("dir", dir)
+                .addString("format", format.optionValue());
+        if (options.flag(NO_RATING)) {
+            parameters.addString(CdrImportJobConfiguration.RATE_AT_INGEST, "false", false);
+        }
+        return parameters.toJobParameters();
     }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.trunkbill.db.jooq.Tables.CDR;
 import static com.trunkbill.db.jooq.Tables.RATED_CDR;
@@ -81,6 +82,15 @@ public class RatedCdrRepository {
      * pick a plan that reads all of rated_cdr for every page; a 2,000-value IN list is no index lookup for H2.)
      */
     public CandidatePage candidates(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit) {
+        return candidates(scope, accounts, afterCdrId, limit, Set.of());
+    }
+
+    /**
+     * As {@link #candidates(RatingScope, Collection, String, int)}; without a period, CDRs whose current rating was
+     * made by one of {@code staleIngestRuns} are candidates too ({@link RatingRunRepository#staleIngestRuns}).
+     */
+    public CandidatePage candidates(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit,
+                                    Set<Long> staleIngestRuns) {
         Condition condition = afterCdrId == null ? DSL.noCondition() : CDR.CDR_ID.gt(afterCdrId);
         if (accounts != null) {
             condition = condition.and(CDR.ACCOUNT_ID.in(accounts));
@@ -124,7 +134,8 @@ public class RatedCdrRepository {
             RatedCdrRecord rating = current.get(cdr.cdrId());
             if (rating == null) {
                 candidates.add(new RatingCandidate(cdr, null, null));
-            } else if (scope.isReRating() || RatingStatus.NO_RATE.name().equals(rating.getStatus())
+            } else if (scope.isReRating() || staleIngestRuns.contains(rating.getRunId())
+                    || RatingStatus.NO_RATE.name().equals(rating.getStatus())
                     || RatingStatus.RATING_ERROR.name().equals(rating.getStatus())) {
                 candidates.add(new RatingCandidate(cdr, rating(rating, RATED_CDR), rating.getRunId()));
             }

@@ -8,8 +8,11 @@ import org.springframework.stereotype.Repository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.trunkbill.db.jooq.Tables.INVENTORY_SNAPSHOT;
 import static com.trunkbill.db.jooq.Tables.RATING_RUN;
@@ -51,6 +54,12 @@ public class RatingRunRepository {
 
     public long start(RatingScope scope, Long ratesVersionId, Long plansVersionId, Long jobExecutionId,
                       Instant startedAt) {
+        return start(scope, ratesVersionId, plansVersionId, jobExecutionId, startedAt, false);
+    }
+
+    /** @param atIngest the first rating of the CDRs an import stores, made by that import (issue 8) */
+    public long start(RatingScope scope, Long ratesVersionId, Long plansVersionId, Long jobExecutionId,
+                      Instant startedAt, boolean atIngest) {
         Long snapshotId = db.select(max(INVENTORY_SNAPSHOT.SNAPSHOT_ID)).from(INVENTORY_SNAPSHOT)
                 .fetchOne(0, Long.class);
         return db.insertInto(RATING_RUN)
@@ -63,6 +72,7 @@ public class RatingRunRepository {
                 .set(RATING_RUN.PLANS_VERSION_ID, plansVersionId)
                 .set(RATING_RUN.INVENTORY_SNAPSHOT_ID, snapshotId)
                 .set(RATING_RUN.STATUS, RUNNING)
+                .set(RATING_RUN.AT_INGEST, atIngest)
                 .returning(RATING_RUN.RUN_ID)
                 .fetchSingle()
                 .getRunId();
@@ -131,6 +141,36 @@ public class RatingRunRepository {
                         .execute();
             }
         }
+    }
+
+    /**
+     * The ingest runs whose ratings an unscoped run {@code runId} must make again: ingest runs started before it
+     * and after the last unscoped run completed before it (those settled the earlier ones), whose rate tables or
+     * inventory snapshot differ from those of run {@code runId}. Rating after the import would have used the
+     * reference data of run {@code runId} (SPEC §2: {@code rate} rates every unrated CDR with the tables as they
+     * are now), so their CDRs count as not yet rated.
+     */
+    public Set<Long> staleIngestRuns(long runId) {
+        RatingRunRecord run = db.selectFrom(RATING_RUN).where(RATING_RUN.RUN_ID.eq(runId)).fetchSingle();
+        Long settledUpTo = db.select(max(RATING_RUN.RUN_ID)).from(RATING_RUN)
+                .where(RATING_RUN.RUN_ID.lt(runId))
+                .and(RATING_RUN.AT_INGEST.isFalse())
+                .and(RATING_RUN.SCOPE_PERIOD.isNull())
+                .and(RATING_RUN.STATUS.eq(COMPLETED))
+                .fetchOne(0, Long.class);
+        Set<Long> stale = new HashSet<>();
+        db.selectFrom(RATING_RUN)
+                .where(RATING_RUN.AT_INGEST.isTrue())
+                .and(RATING_RUN.RUN_ID.lt(runId))
+                .and(RATING_RUN.RUN_ID.gt(settledUpTo == null ? 0L : settledUpTo))
+                .forEach(ingest -> {
+                    if (!Objects.equals(ingest.getRatesVersionId(), run.getRatesVersionId())
+                            || !Objects.equals(ingest.getPlansVersionId(), run.getPlansVersionId())
+                            || !Objects.equals(ingest.getInventorySnapshotId(), run.getInventorySnapshotId())) {
+                        stale.add(ingest.getRunId());
+                    }
+                });
+        return stale;
     }
 
     public void finish(long runId, Instant finishedAt) {

@@ -61,7 +61,8 @@ public abstract class PartitionedRatingFunctionalTests extends DatabaseTest {
         failingPartition.partition.set(null);
         run(new ImportInventoryCommand(), Map.of("dir", "sample-cdrs/inventory"));
         run(new ImportRatesCommand(), Map.of("dir", "rate-tables"));
-        run(new ImportCdrsCommand(), Map.of("dir", "sample-cdrs"));
+        // the two-step path: the partitions of rate rate the whole month
+        run(new ImportCdrsCommand(), Map.of("dir", "sample-cdrs", "no-rating", "true"));
     }
 
     @Test

@@ -36,7 +36,7 @@ public abstract class DatabaseTest {
     protected Path outputDir;
 
     @BeforeEach
-    void emptyDatabaseAndOutput() throws IOException {
+    protected void emptyDatabaseAndOutput() throws IOException {
         FileSystemUtils.deleteRecursively(outputDir);
         for (Table<?> table : deletionOrder()) {
             db.deleteFrom(table).execute();
