@@ -351,7 +351,8 @@ final class CrashHarness {
         }
     }
 
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
+    /** The rows of a query, each as its columns joined by {@code |}. */
+    static List<String> rows(Connection connection, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             ResultSetMetaData meta = result.getMetaData();

@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -282,19 +280,9 @@ class ScaleOutIT {
     }
 
     private static List<String> rows(String db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = connect(db); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = result.getMetaData();
-            while (result.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int column = 1; column <= meta.getColumnCount(); column++) {
-                    row.append(column > 1 ? "|" : "").append(result.getString(column));
-                }
-                rows.add(row.toString());
-            }
+        try (Connection connection = connect(db)) {
+            return CrashHarness.rows(connection, sql);
         }
-        return rows;
     }
 
     // ---- databases -----------------------------------------------------------------------------------------
