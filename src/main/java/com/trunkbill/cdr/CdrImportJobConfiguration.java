@@ -64,6 +64,11 @@ import java.util.Optional;
  * overrides it), each chunk's accepted CDRs are rated as they are stored, in the file's transaction, by one
  * rating run per import ({@link RatingAtIngest}): a file's CDRs and their first ratings commit together.
  * <p>
+ * With the job parameter {@value #PARTITIONS} ({@code --partitions K}) the check step also plans K partitions of
+ * whole files, files that share a cdr_id together ({@link IngestPartitions}), and {@code ingestCdrPartitionsStep}
+ * runs them in place of {@code ingestCdrFilesStep}, on threads or on workers; each partition ingests its files as
+ * above, with an ingest rating run of its own.
+ * <p>
  * Tasklets rather than a chunk step: a chunk step commits every chunk, which would leave half files behind.
  * <p>
  * The CDR bounds ({@link CdrBoundsProperties}) are checked against the job parameter {@value #INGESTED_AT} (an
@@ -184,8 +189,7 @@ public class CdrImportJobConfiguration {
                                                boolean followSymlinks, RatingAtIngest ratingAtIngest,
                                                @Value("${" + RATE_AT_INGEST_PROPERTY + ":true}") boolean rateAtIngest,
                                                @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter) {
-        boolean rate = rateParameter == null || rateParameter.isBlank() ? rateAtIngest
-                : Boolean.parseBoolean(rateParameter.trim());
+        boolean rate = rateAtIngest(rateAtIngest, rateParameter);
         return new IngestTasklet(repository, inventory, foreignFormats, outputDir.resolve("rejects"), bounds.bounds(),
                 ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt),
                 followSymlinks, rate ? ratingAtIngest : null, null);
@@ -215,8 +219,7 @@ public class CdrImportJobConfiguration {
                                               @Value("${" + RATE_AT_INGEST_PROPERTY + ":true}") boolean rateAtIngest,
                                               @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter,
                                               @Value("#{stepExecution.jobExecution}") JobExecution job) {
-        boolean rate = rateParameter == null || rateParameter.isBlank() ? rateAtIngest
-                : Boolean.parseBoolean(rateParameter.trim());
+        boolean rate = rateAtIngest(rateAtIngest, rateParameter);
         return new IngestPartitions(job, outputDir.toAbsolutePath().resolve("rejects"),
                 ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt), rate);
     }
@@ -240,6 +243,11 @@ public class CdrImportJobConfiguration {
         IngestPartitions.Partition files = IngestPartitions.Partition.of(partition.getExecutionContext());
         return new IngestTasklet(repository, inventory, foreignFormats, files.rejectsDir(), bounds.bounds(),
                 files.ingestedAt(), false, files.rate() ? ratingAtIngest : null, files);
+    }
+
+    /** The job parameter {@value #RATE_AT_INGEST} when given, else the property. */
+    private static boolean rateAtIngest(boolean property, String parameter) {
+        return parameter == null || parameter.isBlank() ? property : Boolean.parseBoolean(parameter.trim());
     }
 
     static Path dir(ChunkContext context) {
