@@ -12,6 +12,7 @@ import com.trunkbill.report.ReconciliationRepository;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
+import com.trunkbill.testsupport.PartitionSteps;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -218,16 +219,9 @@ public abstract class PartitionedIngestFunctionalTests extends DatabaseTest {
         }
     }
 
-    /** Step executions of the ingest partitions in these job executions, by name. */
+    /** Step executions of the partitions in these job executions, by name. */
     private Map<String, Integer> partitionSteps(JobExecution... executions) {
-        Map<String, Integer> steps = new HashMap<>();
-        for (JobExecution execution : executions) {
-            db.fetch("select step_name from batch_step_execution where step_name like 'ingestCdrPartitionsStep:%'"
-                            + " and job_execution_id = ?", execution.getId())
-                    .getValues(0, String.class)
-                    .forEach(name -> steps.merge(name, 1, Integer::sum));
-        }
-        return steps;
+        return PartitionSteps.count(db, "ingestCdrPartitionsStep", executions);
     }
 }
 
