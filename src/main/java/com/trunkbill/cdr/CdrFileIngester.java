@@ -87,8 +87,17 @@ public class CdrFileIngester {
     /** Ingests the file as a {@code cdr_file} row; returns its counts (already stored). */
     public ImportCounts ingest(Path file, String contentHash, CdrFormat format, ForeignCdrMapping mapping,
                                Path rejectsDir, LongConsumer rowsRead) {
+        return ingest(file, contentHash, format, mapping, rejectsDir, rowsRead, Instant.now());
+    }
+
+    /**
+     * @param recordedAt the file's {@code ingested_at} (a partitioned import gives all its files the import's
+     *                   instant, so that they list in name order as a sequential import's do)
+     */
+    public ImportCounts ingest(Path file, String contentHash, CdrFormat format, ForeignCdrMapping mapping,
+                               Path rejectsDir, LongConsumer rowsRead, Instant recordedAt) {
         String name = file.getFileName().toString();
-        long fileId = repository.insertFile(name, contentHash, format, Instant.now());
+        long fileId = repository.insertFile(name, contentHash, format, recordedAt);
         ImportCounts counts = new ImportCounts();
         BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         Thread reader = new Thread(() -> read(file, format, mapping, queue), "cdr-reader");

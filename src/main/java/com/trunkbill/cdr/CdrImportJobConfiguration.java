@@ -2,12 +2,16 @@ package com.trunkbill.cdr;
 
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.cdr.model.CdrBounds;
+import com.trunkbill.cdr.model.CdrColumn;
+import com.trunkbill.cdr.model.CdrRow;
+import com.trunkbill.cdr.model.IngestSplit;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
 import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatingAtIngest;
+import com.trunkbill.scaleout.PartitionHandlers;
 import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.InputFolder;
 import com.trunkbill.support.RejectsFile;
@@ -15,11 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -55,6 +64,11 @@ import java.util.Optional;
  * overrides it), each chunk's accepted CDRs are rated as they are stored, in the file's transaction, by one
  * rating run per import ({@link RatingAtIngest}): a file's CDRs and their first ratings commit together.
  * <p>
+ * With the job parameter {@value #PARTITIONS} ({@code --partitions K}) the check step also plans K partitions of
+ * whole files, files that share a cdr_id together ({@link IngestPartitions}), and {@code ingestCdrPartitionsStep}
+ * runs them in place of {@code ingestCdrFilesStep}, on threads or on workers; each partition ingests its files as
+ * above, with an ingest rating run of its own.
+ * <p>
  * Tasklets rather than a chunk step: a chunk step commits every chunk, which would leave half files behind.
  * <p>
  * The CDR bounds ({@link CdrBoundsProperties}) are checked against the job parameter {@value #INGESTED_AT} (an
@@ -70,6 +84,9 @@ public class CdrImportJobConfiguration {
     public static final String RATE_AT_INGEST_PROPERTY = "trunkbill.import.rate-at-ingest";
     /** Job parameter (not identifying) overriding {@value #RATE_AT_INGEST_PROPERTY} for one run. */
     public static final String RATE_AT_INGEST = "rate-at-ingest";
+    /** Job parameter (not identifying): ingest in this many partitions of files ({@link IngestPartitions}). */
+    public static final String PARTITIONS = "partitions";
+    public static final int MAX_PARTITIONS = 64;
     /** Step execution context: the ingest rating run, continued by a restarted step. */
     static final String RATING_RUN_KEY = "ingest.ratingRunId";
 
@@ -78,8 +95,29 @@ public class CdrImportJobConfiguration {
             .withZone(ZoneOffset.UTC);
 
     @Bean
-    public Job cdrImportJob(JobRepository jobRepository, Step checkCdrFilesStep, Step ingestCdrFilesStep) {
-        return new JobBuilder("cdrImportJob", jobRepository).start(checkCdrFilesStep).next(ingestCdrFilesStep).build();
+    public Job cdrImportJob(JobRepository jobRepository, Step checkCdrFilesStep, Step ingestCdrFilesStep,
+                            Step ingestCdrPartitionsStep) {
+        // the job parameter partitions chooses the partitioned ingest; without it the import is what it always was
+        JobExecutionDecider partitioned = (job, step) -> new FlowExecutionStatus(
+                job.getJobParameters().getLong(PARTITIONS) == null ? "SEQUENTIAL" : "PARTITIONED");
+        return new JobBuilder("cdrImportJob", jobRepository)
+                .start(checkCdrFilesStep)
+                .next(partitioned).on("PARTITIONED").to(ingestCdrPartitionsStep)
+                .from(partitioned).on("*").to(ingestCdrFilesStep)
+                .end()
+                .build();
+    }
+
+    /** The job parameter {@value #PARTITIONS}: how many partitions ingest the files; null: not partitioned. */
+    static Integer partitions(JobParameters parameters) {
+        Long partitions = parameters.getLong(PARTITIONS);
+        if (partitions == null) {
+            return null;
+        }
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException(PARTITIONS + " must be 1 to " + MAX_PARTITIONS + ", not " + partitions);
+        }
+        return partitions.intValue();
     }
 
     @Bean
@@ -96,13 +134,20 @@ public class CdrImportJobConfiguration {
                 log.warn("{}", skipped);
                 JobSummary.add(contribution.getStepExecution(), skipped);
             }
-            for (Path file : listing.files()) {
+            JobExecution job = contribution.getStepExecution().getJobExecution();
+            Integer partitions = partitions(job.getJobParameters());
+            IngestSplit split = partitions == null ? null : new IngestSplit(listing.files().size());
+            for (int index = 0; index < listing.files().size(); index++) {
+                Path file = listing.files().get(index);
                 try (CdrSource source = CdrSource.open(file, format, mapping)) {
                     // SPEC §8: a file that is not CSV is refused whole and the job fails without partial
                     // effects. Broken CSV (an unterminated quote, binary content) can sit anywhere in a file,
                     // so every record is parsed here, before any file of the run is stored.
                     while (source.hasNext()) {
-                        source.next();
+                        CdrRow row = source.next();
+                        if (split != null) {
+                            split.add(index, row.get(CdrColumn.CDR_ID));
+                        }
                     }
                     if (!source.unknownColumns().isEmpty()) {
                         JobSummary.add(contribution.getStepExecution(), file.getFileName()
@@ -117,6 +162,9 @@ public class CdrImportJobConfiguration {
             if (!refusals.isEmpty()) {
                 refusals.forEach(refusal -> JobSummary.add(contribution.getStepExecution(), "refused: " + refusal));
                 throw new CsvFileException("CDR file(s) refused, nothing imported: " + String.join("; ", refusals));
+            }
+            if (split != null) {
+                IngestPartitions.plan(job, listing.files(), split, partitions);
             }
             return RepeatStatus.FINISHED;
         };
@@ -141,11 +189,65 @@ public class CdrImportJobConfiguration {
                                                boolean followSymlinks, RatingAtIngest ratingAtIngest,
                                                @Value("${" + RATE_AT_INGEST_PROPERTY + ":true}") boolean rateAtIngest,
                                                @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter) {
-        boolean rate = rateParameter == null || rateParameter.isBlank() ? rateAtIngest
-                : Boolean.parseBoolean(rateParameter.trim());
-        return new IngestTasklet(repository, inventory, foreignFormats, outputDir, bounds.bounds(),
+        boolean rate = rateAtIngest(rateAtIngest, rateParameter);
+        return new IngestTasklet(repository, inventory, foreignFormats, outputDir.resolve("rejects"), bounds.bounds(),
                 ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt),
-                followSymlinks, rate ? ratingAtIngest : null);
+                followSymlinks, rate ? ratingAtIngest : null, null);
+    }
+
+    /**
+     * The partitioned ingest's manager: runs the partitions that the check step planned ({@link IngestPartitions}),
+     * on threads of this process or, with a broker ({@code --broker}), in {@code trunkbill worker} processes, then
+     * writes their summaries.
+     */
+    @Bean
+    public Step ingestCdrPartitionsStep(JobRepository jobRepository, Step ingestCdrFilesPartitionStep,
+                                        PartitionHandlers partitionHandlers, IngestPartitions ingestPartitioner) {
+        return new StepBuilder(IngestPartitions.MANAGER_STEP, jobRepository)
+                .partitioner(IngestPartitions.MANAGER_STEP, ingestPartitioner)
+                .partitionHandler(partitionHandlers.forStep(ingestCdrFilesPartitionStep,
+                        parameters -> partitions(parameters)))
+                .aggregator(IngestPartitions::summarize)
+                .build();
+    }
+
+    /** Splits the planned files into partitions, with what a worker needs that its own configuration may not say. */
+    @Bean
+    @StepScope
+    public IngestPartitions ingestPartitioner(Clock clock, @Value("${trunkbill.output-dir}") Path outputDir,
+                                              @Value("#{jobParameters['" + INGESTED_AT + "']}") String ingestedAt,
+                                              @Value("${" + RATE_AT_INGEST_PROPERTY + ":true}") boolean rateAtIngest,
+                                              @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter,
+                                              @Value("#{stepExecution.jobExecution}") JobExecution job) {
+        boolean rate = rateAtIngest(rateAtIngest, rateParameter);
+        return new IngestPartitions(job, outputDir.toAbsolutePath().resolve("rejects"),
+                ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt), rate);
+    }
+
+    /** One partition: its files, one transaction each, in file name order. */
+    @Bean
+    public Step ingestCdrFilesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                            IngestTasklet ingestCdrPartitionTasklet) {
+        return new StepBuilder(IngestPartitions.WORKER_STEP, jobRepository)
+                .tasklet(ingestCdrPartitionTasklet, transactionManager)
+                .build();
+    }
+
+    /** Everything from the partition's context (the manager's), so that a worker ingests as the manager would. */
+    @Bean
+    @StepScope
+    public IngestTasklet ingestCdrPartitionTasklet(CdrImportRepository repository, InventoryRepository inventory,
+                                                   ForeignFormatProperties foreignFormats, CdrBoundsProperties bounds,
+                                                   RatingAtIngest ratingAtIngest,
+                                                   @Value("#{stepExecution}") StepExecution partition) {
+        IngestPartitions.Partition files = IngestPartitions.Partition.of(partition.getExecutionContext());
+        return new IngestTasklet(repository, inventory, foreignFormats, files.rejectsDir(), bounds.bounds(),
+                files.ingestedAt(), false, files.rate() ? ratingAtIngest : null, files);
+    }
+
+    /** The job parameter {@value #RATE_AT_INGEST} when given, else the property. */
+    private static boolean rateAtIngest(boolean property, String parameter) {
+        return parameter == null || parameter.isBlank() ? property : Boolean.parseBoolean(parameter.trim());
     }
 
     static Path dir(ChunkContext context) {
@@ -161,7 +263,12 @@ public class CdrImportJobConfiguration {
         return format;
     }
 
-    /** One file per iteration, each in its own transaction; state lives for one step execution. */
+    /**
+     * One file per iteration, each in its own transaction; state lives for one step execution. Without a
+     * partition it ingests every file of the folder and writes its lines to the job's summary; as a partition, the
+     * partition's files, its lines and counts kept in the partition's context for the manager
+     * ({@link IngestPartitions#summarize}), and every file recorded with the import's instant.
+     */
     public static class IngestTasklet implements Tasklet {
 
         private final CdrImportRepository repository;
@@ -178,16 +285,19 @@ public class CdrImportJobConfiguration {
         private int skipped;
         private CdrFileIngester ingester;
         private RatingAtIngest.Run ratingRun;
+        private final IngestPartitions.Partition partition;
+        private StepExecution step;
 
         IngestTasklet(CdrImportRepository repository, InventoryRepository inventory,
-                      ForeignFormatProperties foreignFormats, Path outputDir, CdrBounds bounds, Instant ingestedAt,
-                      boolean followSymlinks, RatingAtIngest ratingAtIngest) {
+                      ForeignFormatProperties foreignFormats, Path rejectsDir, CdrBounds bounds, Instant ingestedAt,
+                      boolean followSymlinks, RatingAtIngest ratingAtIngest, IngestPartitions.Partition partition) {
             this.repository = repository;
+            this.partition = partition;
             this.ratingAtIngest = ratingAtIngest;
             this.followSymlinks = followSymlinks;
             this.inventory = inventory;
             this.foreignFormats = foreignFormats;
-            this.rejectsDir = outputDir.resolve("rejects");
+            this.rejectsDir = rejectsDir;
             this.bounds = bounds;
             this.ingestedAt = ingestedAt;
         }
@@ -197,7 +307,13 @@ public class CdrImportJobConfiguration {
             Path dir = dir(chunkContext);
             CdrFormat format = format(chunkContext);
             if (files == null) {
-                files = CdrFiles.list(dir, followSymlinks).files();
+                step = contribution.getStepExecution();
+                if (partition == null) {
+                    files = CdrFiles.list(dir, followSymlinks).files();
+                } else {
+                    files = partition.files().stream().map(dir::resolve).toList();
+                    IngestPartitions.startSummary(step); // a restarted partition says what this execution did
+                }
                 ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()),
                         bounds, ingestedAt, this::rate);
                 ExecutionContext context = contribution.getStepExecution().getExecutionContext();
@@ -211,14 +327,25 @@ public class CdrImportJobConfiguration {
             if (next < files.size()) {
                 return RepeatStatus.CONTINUABLE;
             }
-            String line = files.isEmpty() ? "no *.csv or *.csv.gz file in " + dir
-                    : String.format("total: %s  (%d file(s) ingested, %d already ingested)", total.summary(),
-                    files.size() - skipped, skipped);
-            JobSummary.add(contribution.getStepExecution(), line);
+            if (partition != null) {
+                IngestPartitions.finishSummary(step, total, files.size() - skipped, skipped);
+            } else {
+                summary(files.isEmpty() ? "no *.csv or *.csv.gz file in " + dir
+                        : String.format("total: %s  (%d file(s) ingested, %d already ingested)", total.summary(),
+                        files.size() - skipped, skipped));
+            }
             if (ratingRun != null) {
-                ratingRun.finish().forEach(summary -> JobSummary.add(contribution.getStepExecution(), summary));
+                ratingRun.finish().forEach(this::summary);
             }
             return RepeatStatus.FINISHED;
+        }
+
+        private void summary(String line) {
+            if (partition == null) {
+                JobSummary.add(step, line);
+            } else {
+                IngestPartitions.addSummary(step, line);
+            }
         }
 
         /** Rating at ingest: the chunk's CDRs just stored, rated in the same transaction. */
@@ -237,7 +364,7 @@ public class CdrImportJobConfiguration {
                 String line = name + ": already ingested as " + earlier.get().getFileName() + " on "
                         + WHEN.format(earlier.get().getIngestedAt()) + ", nothing added";
                 log.debug(line);
-                JobSummary.add(contribution.getStepExecution(), line);
+                summary(line);
                 return;
             }
             if (ratingAtIngest != null && ratingRun == null) {
@@ -252,9 +379,9 @@ public class CdrImportJobConfiguration {
                             for (long i = 0; i < rows; i++) {
                                 contribution.incrementReadCount();
                             }
-                        });
+                        }, partition == null ? Instant.now() : ingestedAt);
             } catch (CsvFileException e) {
-                JobSummary.add(contribution.getStepExecution(), "refused: " + e.getMessage()
+                summary("refused: " + e.getMessage()
                         + " (nothing of this file was stored)");
                 throw e;
             }
@@ -263,9 +390,9 @@ public class CdrImportJobConfiguration {
             total.add(counts);
             String line = name + ": " + counts.summary();
             log.debug(line);
-            JobSummary.add(contribution.getStepExecution(), line);
+            summary(line);
             if (counts.rejected() > 0) {
-                JobSummary.add(contribution.getStepExecution(), name + ": refused rows with line and reason in "
+                summary(name + ": refused rows with line and reason in "
                         + RejectsFile.pathFor(rejectsDir, name));
             }
         }

@@ -5,12 +5,17 @@ import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
 import com.trunkbill.cli.PropertyOptions;
 import com.trunkbill.cli.UsageException;
+import com.trunkbill.scaleout.ScaleOutOptions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import java.util.List;
+import java.util.Optional;
 
-/** {@code import-cdrs --dir D [--format canonical|asterisk|freeswitch] [--no-rating]} (SPEC §2; issue 8). */
+/**
+ * {@code import-cdrs --dir D [--format canonical|asterisk|freeswitch] [--no-rating] [--partitions K [--broker URL]]}
+ * (SPEC §2; issues 8, 9).
+ */
 public class ImportCdrsCommand implements JobCommand {
 
     static final String NO_RATING = "no-rating";
@@ -34,7 +39,13 @@ public class ImportCdrsCommand implements JobCommand {
                 PropertyOptions.followSymlinks(),
                 OptionSpec.flag(NO_RATING, "store the CDRs without rating them (a later rate rates them); default: "
                         + "each accepted CDR is rated as it is stored (property " + CdrImportJobConfiguration.RATE_AT_INGEST_PROPERTY
-                        + ")"));
+                        + ")"),
+                OptionSpec.optional(CdrImportJobConfiguration.PARTITIONS, "K", "ingest in K partitions of files, on K"
+                        + " threads (at most " + CdrImportJobConfiguration.MAX_PARTITIONS + "); files that share a cdr_id"
+                        + " stay in one partition, so the result is the unpartitioned import's"),
+                ScaleOutOptions.broker("with --partitions: send the partitions over this broker (tcp://host:61616) to"
+                        + " trunkbill worker processes, which must read DIR and write rejects at the same paths;"
+                        + " needs --db jdbc:postgresql://..."));
     }
 
     @Override
@@ -55,6 +66,16 @@ public class ImportCdrsCommand implements JobCommand {
         if (options.flag(NO_RATING)) {
             parameters.addString(CdrImportJobConfiguration.RATE_AT_INGEST, "false", false);
         }
+        Optional<Long> partitions = options.positiveLong(CdrImportJobConfiguration.PARTITIONS);
+        if (partitions.isPresent() && partitions.get() > CdrImportJobConfiguration.MAX_PARTITIONS) {
+            throw new UsageException("--partitions " + partitions.get() + " is more than "
+                    + CdrImportJobConfiguration.MAX_PARTITIONS);
+        }
+        if (ScaleOutOptions.checkBroker(options) && partitions.isEmpty()) {
+            throw new UsageException("--broker needs --partitions K (the files are sent to the workers in K partitions)");
+        }
+        // not identifying: the same folder is the same import; a restarted import keeps its first split
+        partitions.ifPresent(value -> parameters.addLong(CdrImportJobConfiguration.PARTITIONS, value, false));
         return parameters.toJobParameters();
     }
 }

@@ -4,6 +4,7 @@ import com.trunkbill.cli.OptionSpec;
 import com.trunkbill.cli.ParsedOptions;
 import com.trunkbill.cli.ToolCommand;
 import com.trunkbill.cli.UsageException;
+import com.trunkbill.scaleout.PartitionWorker;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * {@code history [--limit N]}: the most recent job executions from the Spring Batch job repository (newest
  * first), so an operator sees what the last nights did without SQL: execution id, job, status, start, duration,
- * items read and written (summed over the steps), parameters, and for a failed run its exit description.
+ * items read and written (summed over the steps), parameters, and for a failed run its exit description; under a
+ * partitioned run, each partition with the worker that ran it.
  */
 public final class HistoryCommand implements ToolCommand {
 
@@ -81,6 +83,7 @@ public final class HistoryCommand implements ToolCommand {
                     execution.getJobInstance().getJobName(), execution.getStatus(), started(execution.getStartTime()),
                     duration(execution.getStartTime(), execution.getEndTime()), read, written,
                     parameters(execution));
+            partitionLines(execution).forEach(out::println);
             String exit = execution.getExitStatus().getExitDescription();
             if (execution.getStatus().isUnsuccessful() && exit != null && !exit.isBlank()) {
                 String firstLine = exit.lines().findFirst().orElse("");
@@ -88,6 +91,21 @@ public final class HistoryCommand implements ToolCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * One line per partition of a partitioned step (a step execution whose context names the process that ran it,
+     * {@value PartitionWorker#WORKER_KEY}): its name, status, worker and counts, in step execution order.
+     * Partitions run on threads of the launching process are named {@code local}.
+     */
+    static List<String> partitionLines(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getExecutionContext().containsKey(PartitionWorker.WORKER_KEY))
+                .sorted(Comparator.comparingLong(StepExecution::getId))
+                .map(step -> String.format("           %s  %s  on %s  read %,d  written %,d", step.getStepName(),
+                        step.getStatus(), step.getExecutionContext().getString(PartitionWorker.WORKER_KEY),
+                        step.getReadCount(), step.getWriteCount()))
+                .toList();
     }
 
     /** The newest {@code limit} executions over every job (by execution id, which grows with time). */

@@ -73,7 +73,7 @@ public class ReconciliationRepository {
         List<ReconciliationRow> rows = new ArrayList<>();
         List<Map<String, Long>> fileAnomalies = new ArrayList<>();
         List<Map<String, BigDecimal>> fileMoney = new ArrayList<>();
-        db.selectFrom(CDR_FILE).orderBy(CDR_FILE.INGESTED_AT, CDR_FILE.FILE_ID).forEach(file -> {
+        db.selectFrom(CDR_FILE).orderBy(CDR_FILE.INGESTED_AT, CDR_FILE.FILE_NAME, CDR_FILE.FILE_ID).forEach(file -> {
             FileRatingCounts rating = counts.getOrDefault(file.getFileId(), FileRatingCounts.NONE);
             // issue 12: a CDR set aside as RATING_ERROR counts under malformed, so the SPEC identity holds
             rows.add(new ReconciliationRow(baseName(file.getFileName()), file.getReadCount(), rating.rated(),

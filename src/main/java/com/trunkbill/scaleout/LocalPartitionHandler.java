@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
@@ -21,10 +22,12 @@ import java.util.function.ToIntFunction;
  * Runs the partitions of one step execution in this process, one thread per partition: Spring Batch's
  * {@link TaskExecutorPartitionHandler}, with the partition count taken from the job's parameters (a restart keeps
  * the split of the first execution: Spring Batch stores it with the manager step), and a connection pool large
- * enough for them.
+ * enough for them. Each partition's execution context names its worker {@value #LOCAL} ({@code history} shows it).
  */
 final class LocalPartitionHandler implements PartitionHandler {
 
+    /** The worker name of a partition run on a thread of the launching process. */
+    static final String LOCAL = "local";
     private static final Logger log = LoggerFactory.getLogger(LocalPartitionHandler.class);
 
     private final Step worker;
@@ -44,7 +47,7 @@ final class LocalPartitionHandler implements PartitionHandler {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(worker.getName() + "-");
         threads.setConcurrencyLimit(partitions);
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(worker);
+        handler.setStep(new LocalStep(worker));
         handler.setGridSize(partitions);
         handler.setTaskExecutor(threads);
         handler.afterPropertiesSet();
@@ -65,6 +68,21 @@ final class LocalPartitionHandler implements PartitionHandler {
             log.info("{}: {} partitions need {} database connections; the pool grows from {}",
                     worker.getName(), needed - 2, needed, pool.getMaximumPoolSize());
             pool.setMaximumPoolSize(needed);
+        }
+    }
+
+    /** The worker step, naming this process as the partition's worker. */
+    private record LocalStep(Step step) implements Step {
+
+        @Override
+        public String getName() {
+            return step.getName();
+        }
+
+        @Override
+        public void execute(StepExecution partition) throws JobInterruptedException {
+            partition.getExecutionContext().putString(PartitionWorker.WORKER_KEY, LOCAL);
+            step.execute(partition);
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code trunkbill worker --broker URL --db jdbc:postgresql://...}: a long-running process that takes partitions
- * of remote partitioned steps ({@code rate --partitions K --broker URL}) from the broker and runs them against
+ * of remote partitioned steps ({@code rate} or {@code import-cdrs --partitions K --broker URL}) from the broker and runs them against
  * the shared database, until SIGTERM or SIGINT: then it takes no new partition, lets the current one finish
  * (stopping it after {@code trunkbill.worker.shutdown-grace}) and exits 0.
  */
@@ -31,7 +31,7 @@ public final class WorkerCommand implements ToolCommand {
 
     @Override
     public String description() {
-        return "run partitions sent by rate --broker, until stopped (SIGTERM: finishes its current partition)";
+        return "run partitions sent by rate or import-cdrs --broker, until stopped (SIGTERM: finishes its current partition)";
     }
 
     @Override

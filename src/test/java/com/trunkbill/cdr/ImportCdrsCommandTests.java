@@ -44,6 +44,22 @@ class ImportCdrsCommandTests {
                 .hasMessageContaining("is not a directory");
     }
 
+    @Test
+    void partitionsIsANonIdentifyingParameterFrom1To64() {
+        assertThat(command.jobParameters(ParsedOptions.of("import-cdrs", Map.of("dir", dir.toString())))
+                .getParameter("partitions")).isNull();
+        JobParameters parameters = command.jobParameters(ParsedOptions.of("import-cdrs",
+                Map.of("dir", dir.toString(), "partitions", "3")));
+        assertThat(parameters.getLong("partitions")).isEqualTo(3L);
+        assertThat(parameters.getParameter("partitions").identifying()).isFalse();
+        assertThatThrownBy(() -> command.jobParameters(ParsedOptions.of("import-cdrs",
+                Map.of("dir", dir.toString(), "partitions", "0"))))
+                .isInstanceOf(UsageException.class).hasMessage("--partitions 0 is not a positive whole number");
+        assertThatThrownBy(() -> command.jobParameters(ParsedOptions.of("import-cdrs",
+                Map.of("dir", dir.toString(), "partitions", "65"))))
+                .isInstanceOf(UsageException.class).hasMessage("--partitions 65 is more than 64");
+    }
+
     /** {@code trunkbill import-cdrs} through the command line (SPEC §2 exit codes). */
     @Test
     void throughTheCommandLineExitCodesAreZeroOneAndTwo() throws IOException {

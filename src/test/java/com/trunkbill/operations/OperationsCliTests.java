@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,22 @@ class OperationsCliTests {
         assertThat(history).contains("EXECUTION", "JOB", "STATUS", "PARAMETERS");
         assertThat(history.lines().filter(line -> line.contains("reportingJob")).findFirst().orElseThrow())
                 .contains("COMPLETED", "period=2026-10").doesNotContain("run.id").matches(".*\\s1\\s+period=.*");
+    }
+
+    @Test
+    void historyNamesTheWorkerOfEachPartition() {
+        assertThat(main.run("rate", "--partitions", "2", "--db", DB)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        out.reset();
+
+        assertThat(main.run("history", "--limit", "1", "--db", DB)).isZero();
+
+        // partitions run on threads of the launching process are named "local"; a worker writes its own name
+        List<String> history = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(history).hasSize(4);
+        assertThat(history.get(1)).contains("ratingJob", "COMPLETED", "partitions=2");
+        assertThat(history.subList(2, 4)).containsExactly(
+                "           rateCdrsStep:partition0  COMPLETED  on local  read 0  written 0",
+                "           rateCdrsStep:partition1  COMPLETED  on local  read 0  written 0");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.trunkbill.report.ReconciliationRepository;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
+import com.trunkbill.testsupport.PartitionSteps;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import org.springframework.context.annotation.Import;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -165,14 +165,7 @@ public abstract class PartitionedRatingFunctionalTests extends DatabaseTest {
 
     /** Step executions of the partitions in these job executions, by name. */
     private Map<String, Integer> partitionSteps(JobExecution... executions) {
-        Map<String, Integer> steps = new HashMap<>();
-        for (JobExecution execution : executions) {
-            db.fetch("select step_name from batch_step_execution where step_name like 'rateCdrsStep:%'"
-                            + " and job_execution_id = ?", execution.getId())
-                    .getValues(0, String.class)
-                    .forEach(name -> steps.merge(name, 1, Integer::sum));
-        }
-        return steps;
+        return PartitionSteps.count(db, "rateCdrsStep", executions);
     }
 }
 

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL, the manager ({@code rate --partitions 4 --broker ...}) and worker JVMs ({@code trunkbill worker})
  * started from the built jar. The sample month is imported once; each scenario rates a copy of that database, and
  * its rated CDRs, invoices, invoice lines and reconciliation reports must equal those of a single-process run.
+ * The same month in five files imported with {@code import-cdrs --partitions 2 --broker ...} gives what a
+ * single-process import gives.
  */
 class ScaleOutIT {
 
@@ -59,10 +61,11 @@ class ScaleOutIT {
     @BeforeAll
     static void importTheSampleMonthAndRateItInOneProcess() throws Exception {
         postgres = EmbeddedPostgres.builder().setPort(freePort()).start();
-        createDatabase("base", null);
-        run("base", "import-inventory", "--dir", PROJECT.resolve("sample-cdrs/inventory").toString(),
+        createDatabase("reference", null);
+        run("reference", "import-inventory", "--dir", PROJECT.resolve("sample-cdrs/inventory").toString(),
                 "--as-of", "2026-11-01T00:00:00Z");
-        run("base", "import-rates", "--dir", PROJECT.resolve("rate-tables").toString());
+        run("reference", "import-rates", "--dir", PROJECT.resolve("rate-tables").toString());
+        createDatabase("base", "reference");
         // stored unrated (the two-step path), so that the rating under test does all the work
         run("base", "import-cdrs", "--dir", PROJECT.resolve("sample-cdrs").toString(), "--no-rating");
         createDatabase("single", "base");
@@ -103,7 +106,7 @@ class ScaleOutIT {
 
         assertThat(invoiceAndReport(db)).isEqualTo(singleProcess);
         assertThat(oneCurrentRatingPerCdr(db)).isTrue();
-        Map<String, String> partitions = partitionWorkers(db);
+        Map<String, String> partitions = partitionWorkers(db, "rateCdrsStep");
         assertThat(partitions).hasSize(4);
         assertThat(new TreeSet<>(partitions.values())).as("both workers did work: %s", partitions)
                 .containsExactly("worker-a", "worker-b");
@@ -166,6 +169,51 @@ class ScaleOutIT {
         assertThat(restart.waitForExit(600)).as("%s", restart.lines()).isZero();
         assertThat(oneCurrentRatingPerCdr(db)).isTrue();
         assertThat(invoiceAndReport(db)).isEqualTo(singleProcess);
+    }
+
+    @Test
+    void twoWorkerJvmsImportTheMonthInTwoPartitionsAsOneProcessDoes() throws Exception {
+        Path cdrs = sampleMonthInFiveFiles();
+        createDatabase("ingestsingle", "reference");
+        run("ingestsingle", "import-cdrs", "--dir", cdrs.toString());
+        Outcome single = invoiceAndReport("ingestsingle");
+        List<String> singleFiles = cdrFiles("ingestsingle");
+        startBroker(freePort());
+        createDatabase("ingestremote", "reference");
+        startWorker("ingestremote", "worker-a");
+        startWorker("ingestremote", "worker-b");
+
+        List<String> arguments = new ArrayList<>(List.of("import-cdrs", "--dir", cdrs.toString(), "--partitions", "2",
+                "--broker", brokerUrl()));
+        arguments.addAll(databaseArguments("ingestremote"));
+        ChildRun manager = ChildRun.start(JAR, work, arguments, Map.of("TRUNKBILL_BROKER_POLL_INTERVAL", "500ms"),
+                work.resolve("ingestremote-import.log"));
+        assertThat(manager.waitForExit(600)).as("%s", manager.lines()).isZero();
+
+        assertThat(manager.lines()).anyMatch(line -> line.startsWith("total: read 20,000"));
+        assertThat(cdrFiles("ingestremote")).isEqualTo(singleFiles).hasSize(5);
+        assertThat(invoiceAndReport("ingestremote")).isEqualTo(single);
+        Map<String, String> partitions = partitionWorkers("ingestremote", "ingestCdrPartitionsStep");
+        assertThat(partitions).hasSize(2);
+        assertThat(new TreeSet<>(partitions.values())).as("both workers did work: %s", partitions)
+                .containsExactly("worker-a", "worker-b");
+    }
+
+    /** The sample month's 20,000 rows in five files of 4,000. */
+    private static Path sampleMonthInFiveFiles() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("cdrs-in-five"));
+        List<String> lines = Files.readAllLines(PROJECT.resolve("sample-cdrs/cdrs-2026-10-01.csv"));
+        for (int file = 0; file < 5; file++) {
+            List<String> content = new ArrayList<>(List.of(lines.get(0)));
+            content.addAll(lines.subList(1 + file * 4_000, Math.min(lines.size(), 1 + (file + 1) * 4_000)));
+            Files.write(dir.resolve("cdrs-" + file + ".csv"), content);
+        }
+        return dir;
+    }
+
+    private static List<String> cdrFiles(String db) throws SQLException {
+        return rows(db, "select file_name, read_count, accepted, duplicates, unknown_trunk, account_mismatch,"
+                + " no_trunk, duplicate_conflict, malformed from cdr_file order by file_name");
     }
 
     // ---- processes -----------------------------------------------------------------------------------------
@@ -262,14 +310,14 @@ class ScaleOutIT {
         return true;
     }
 
-    /** The last COMPLETED step execution of each rating partition and the worker named in its context. */
-    private static Map<String, String> partitionWorkers(String db) throws Exception {
+    /** The last COMPLETED step execution of each partition of a step and the worker named in its context. */
+    private static Map<String, String> partitionWorkers(String db, String managerStep) throws Exception {
         Map<String, String> workers = new TreeMap<>();
         DefaultExecutionContextSerializer serializer = new DefaultExecutionContextSerializer();
         for (String row : rows(db, "select s.step_name, coalesce(c.serialized_context, c.short_context)"
                 + " from batch_step_execution s join batch_step_execution_context c"
                 + " on c.step_execution_id = s.step_execution_id"
-                + " where s.step_name like 'rateCdrsStep:partition%' and s.status = 'COMPLETED'"
+                + " where s.step_name like '" + managerStep + ":partition%' and s.status = 'COMPLETED'"
                 + " order by s.step_execution_id")) {
             String[] columns = row.split("\\|", 2);
             Map<String, Object> context = serializer.deserialize(

@@ -29,6 +29,23 @@ class ScaleOutOptionsTests {
     }
 
     @Test
+    void importCdrsWithABrokerOnH2IsRefusedAsRateIs() {
+        assertThat(main.run("import-cdrs", "--dir", ".", "--partitions", "2", "--broker", "tcp://localhost:61616"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("trunkbill import-cdrs: --broker with --db "
+                + "jdbc:h2:file:./data/trunkbill (the default): remote partitioning needs PostgreSQL, given with "
+                + "--db jdbc:postgresql://...: H2 is one process's database, the workers could not share it\n");
+    }
+
+    @Test
+    void importCdrsWithABrokerNeedsPartitions() {
+        assertThat(main.run("import-cdrs", "--dir", ".", "--broker", "tcp://localhost:61616", "--db", POSTGRES))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("trunkbill import-cdrs: --broker needs "
+                + "--partitions K (the files are sent to the workers in K partitions)\n");
+    }
+
+    @Test
     void rateWithABrokerOnAnH2FileIsRefused() {
         assertThat(main.run("rate", "--broker", "tcp://localhost:61616", "--db", "jdbc:h2:file:/tmp/x")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--db jdbc:h2:file:/tmp/x: remote partitioning "

@@ -15,6 +15,16 @@ public final class ImportCounts {
     private long duplicates;
     private final EnumMap<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
 
+    /** Counts as stored elsewhere (a partition's execution context). */
+    public static ImportCounts of(long accepted, long duplicates, Map<RejectReason, Long> rejected) {
+        ImportCounts counts = new ImportCounts();
+        counts.accepted = accepted;
+        counts.duplicates = duplicates;
+        counts.rejected.putAll(rejected);
+        counts.read = accepted + duplicates + counts.rejected();
+        return counts;
+    }
+
     public void countAccepted() {
         read++;
         accepted++;
