@@ -323,9 +323,11 @@ table="$(
   printf '| `import-inventory` + `import-rates` (set-up, not part of the flow) | %s | %s |\n' "$(setup_cells h2)" "$(setup_cells pg)"
   printf '| **files to current ratings**: `import-cdrs` (stores and rates, one pass) | %s | %s |\n' "$(cells h2.import)" "$(cells pg.import)"
   printf '| `rate` after it (retries the pending NO_RATE only) | %s | %s |\n' "$(cells h2.rate)" "$(cells pg.rate)"
-  printf '| two passes, for comparison: `import-cdrs --no-rating` | %s | %s |\n' "$(cells_or_none h2.two-import)" "$(cells_or_none pg.two-import)"
-  printf '| two passes, for comparison: then `rate` (first rating) | %s | %s |\n' "$(cells_or_none h2.two-rate)" "$(cells_or_none pg.two-rate)"
-  printf '| two passes, for comparison: files to current ratings | %s | %s |\n' "$(cells_or_none h2.two)" "$(cells_or_none pg.two)"
+  if [[ "${BENCH_TWO_STEP:-1}" != 0 ]]; then
+    printf '| two passes, for comparison: `import-cdrs --no-rating` | %s | %s |\n' "$(cells_or_none h2.two-import)" "$(cells_or_none pg.two-import)"
+    printf '| two passes, for comparison: then `rate` (first rating) | %s | %s |\n' "$(cells_or_none h2.two-rate)" "$(cells_or_none pg.two-rate)"
+    printf '| two passes, for comparison: files to current ratings | %s | %s |\n' "$(cells_or_none h2.two)" "$(cells_or_none pg.two)"
+  fi
   printf '| `rate --period %s` (re-rate, nothing changed) | %s | %s |\n' "$month" "$(cells h2.rerate)" "$(cells pg.rerate)"
   printf '| `invoice --period %s` | %s | %s |\n' "$month" "$(cells h2.invoice)" "$(cells pg.invoice)"
   printf '| `report --period %s` | %s | %s |\n' "$month" "$(cells h2.report)" "$(cells pg.report)"
