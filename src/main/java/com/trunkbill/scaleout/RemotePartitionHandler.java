@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
@@ -17,6 +18,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.ToIntFunction;
 
@@ -65,7 +68,9 @@ final class RemotePartitionHandler implements PartitionHandler {
         log.info("{}: sending {} partitions to the workers through {} (queue {}); waiting at most {}",
                 manager.getStepName(), partitions, properties.url(), properties.queue(), properties.partitionTimeout());
         try {
-            return handler.handle(splitter, manager);
+            Collection<StepExecution> results = handler.handle(splitter, manager);
+            showResults(manager.getJobExecution(), results);
+            return results;
         } catch (TimeoutException e) {
             String reason = "not ended by a worker within trunkbill.broker.partition-timeout "
                     + properties.partitionTimeout();
@@ -77,6 +82,37 @@ final class RemotePartitionHandler implements PartitionHandler {
             log.warn("{}: sending the partitions failed", manager.getStepName(), e);
             throw new IllegalStateException(manager.getStepName() + ": cannot send the partitions to the broker "
                     + properties.url() + ": " + rootMessage(e));
+        }
+    }
+
+    /**
+     * The manager's job execution still holds its partitions as the splitter created them (STARTING): the workers
+     * ran copies read from the repository, and the handler returns those. Their outcome is copied onto the
+     * manager's own objects, so that what the command prints of its steps is what the workers did.
+     */
+    static void showResults(JobExecution job, Collection<StepExecution> results) {
+        Map<Long, StepExecution> byId = new HashMap<>();
+        results.forEach(result -> byId.put(result.getId(), result));
+        for (StepExecution mine : job.getStepExecutions()) {
+            StepExecution result = byId.get(mine.getId());
+            if (result == null || result == mine) {
+                continue;
+            }
+            mine.setStatus(result.getStatus());
+            mine.setExitStatus(result.getExitStatus());
+            mine.setStartTime(result.getStartTime());
+            mine.setEndTime(result.getEndTime());
+            mine.setLastUpdated(result.getLastUpdated());
+            mine.setReadCount(result.getReadCount());
+            mine.setWriteCount(result.getWriteCount());
+            mine.setFilterCount(result.getFilterCount());
+            mine.setReadSkipCount(result.getReadSkipCount());
+            mine.setWriteSkipCount(result.getWriteSkipCount());
+            mine.setProcessSkipCount(result.getProcessSkipCount());
+            mine.setCommitCount(result.getCommitCount());
+            mine.setRollbackCount(result.getRollbackCount());
+            mine.setExecutionContext(result.getExecutionContext());
+            mine.setVersion(result.getVersion());
         }
     }
 

@@ -102,7 +102,11 @@ class ScaleOutIT {
         ChildRun a = startWorker(db, "worker-a");
         ChildRun b = startWorker(db, "worker-b");
 
-        assertThat(rateRemotely(db).waitForExit(600)).isZero();
+        ChildRun rate = rateRemotely(db);
+        assertThat(rate.waitForExit(600)).as("%s", rate.lines()).isZero();
+        // the manager prints its partitions as the workers ended them, not as it created them (STARTING)
+        assertThat(rate.lines().stream().filter(line -> line.trim().startsWith("rateCdrsStep:partition")))
+                .hasSize(4).allMatch(line -> line.contains(" COMPLETED "));
 
         assertThat(invoiceAndReport(db)).isEqualTo(singleProcess);
         assertThat(oneCurrentRatingPerCdr(db)).isTrue();
@@ -191,6 +195,8 @@ class ScaleOutIT {
         assertThat(manager.waitForExit(600)).as("%s", manager.lines()).isZero();
 
         assertThat(manager.lines()).anyMatch(line -> line.startsWith("total: read 20,000"));
+        assertThat(manager.lines().stream().filter(line -> line.trim().startsWith("ingestCdrPartitionsStep:partition")
+                && line.contains(" read "))).hasSize(2).allMatch(line -> line.contains(" COMPLETED "));
         assertThat(cdrFiles("ingestremote")).isEqualTo(singleFiles).hasSize(5);
         assertThat(invoiceAndReport("ingestremote")).isEqualTo(single);
         Map<String, String> partitions = partitionWorkers("ingestremote", "ingestCdrPartitionsStep");
