@@ -2,17 +2,13 @@ package com.trunkbill.cdr;
 
 import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.RejectReason;
+import com.trunkbill.db.CopyCsv;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
 import org.springframework.stereotype.Repository;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.trunkbill.db.CopyCsv.quoted;
 import static com.trunkbill.db.jooq.Tables.CDR;
 import static com.trunkbill.db.jooq.Tables.CDR_FILE;
 import static com.trunkbill.db.jooq.Tables.CDR_FILE_REJECT;
@@ -174,28 +171,7 @@ public class CdrImportRepository {
             quoted(rows, accepted.period()).append(',');
             quoted(rows, cdr.contentHash()).append('\n');
         }
-        db.connection(connection -> {
-            try {
-                new CopyManager(connection.unwrap(BaseConnection.class)).copyIn(COPY_CDR, new StringReader(rows.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("COPY into cdr failed", e);
-            }
-        });
-    }
-
-    private static StringBuilder quoted(StringBuilder out, String value) {
-        if (value == null) {
-            return out;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                out.append('"');
-            }
-            out.append(c);
-        }
-        return out.append('"');
+        db.connection(connection -> CopyCsv.copyIn(connection, COPY_CDR, rows));
     }
 
     private static OffsetDateTime utc(Instant instant) {

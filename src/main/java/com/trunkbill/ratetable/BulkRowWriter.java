@@ -1,5 +1,6 @@
 package com.trunkbill.ratetable;
 
+import com.trunkbill.db.CopyCsv;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.postgresql.PGConnection;
@@ -140,7 +141,7 @@ abstract sealed class BulkRowWriter implements AutoCloseable {
             }
         }
 
-        /** CSV format of COPY: an unquoted empty field is NULL; text is always quoted, so "" is an empty string. */
+        /** One field in the form {@link CopyCsv} describes (NULL is an empty field, text is quoted). */
         private void appendCsv(Object value) {
             if (value == null) {
                 return;
@@ -148,15 +149,7 @@ abstract sealed class BulkRowWriter implements AutoCloseable {
             if (value instanceof BigDecimal decimal) {
                 buffer.append(decimal.toPlainString());
             } else if (value instanceof String text) {
-                buffer.append('"');
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c == '"') {
-                        buffer.append('"');
-                    }
-                    buffer.append(c);
-                }
-                buffer.append('"');
+                CopyCsv.quoted(buffer, text);
             } else {
                 buffer.append(value); // numbers, booleans, LocalDate (ISO yyyy-MM-dd)
             }

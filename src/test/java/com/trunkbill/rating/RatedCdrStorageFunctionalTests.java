@@ -1,0 +1,127 @@
+package com.trunkbill.rating;
+
+import com.trunkbill.inventory.model.ChannelPlan;
+import com.trunkbill.rating.RatedCdrRepository.RatingKey;
+import com.trunkbill.rating.RatedCdrRepository.StoredRating;
+import com.trunkbill.rating.model.Anomaly;
+import com.trunkbill.rating.model.AppliedRate;
+import com.trunkbill.rating.model.Category;
+import com.trunkbill.rating.model.RatedCdr;
+import com.trunkbill.rating.model.RatingStatus;
+import com.trunkbill.ratetable.model.Direction;
+import com.trunkbill.testsupport.DatabaseTest;
+import com.trunkbill.testsupport.OnH2;
+import com.trunkbill.testsupport.OnPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.trunkbill.db.jooq.Tables.RATED_CDR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Storing ratings ({@link RatedCdrRepository#supersede}) keeps every value exactly as rated, whatever the text
+ * holds (quotes, commas, line breaks, backslashes, an empty string) and whatever the scale of the amounts, and a new
+ * rating makes the previous one not current.
+ */
+public abstract class RatedCdrStorageFunctionalTests extends DatabaseTest {
+
+    /** A rating error as an exception message may read: quotes, a comma, line breaks and backslashes. */
+    static final String AWKWARD_ERROR = "rate \"0.1\" per minute, then\nline two\r\nC:\\rates\\N \\. and \"\"\n";
+
+    @Autowired
+    RatedCdrRepository ratedCdrs;
+
+    /** As wide as rated_cdr.cost allows (DECIMAL(30, 10)): 20 digits, then 10 places. */
+    static final BigDecimal WIDEST_COST = new BigDecimal("12345678901234567890.1234567891");
+
+    /** Rates and fees are stored at any scale (SPEC §3 "any scale"). */
+    static final AppliedRate FINE_RATE = new AppliedRate(7, 42, new BigDecimal("0.004999999999999999999999"),
+            "USD", 60, 6, new BigDecimal("0.00000000000001"));
+
+    static RatedCdr rated(String cdrId, String destination, BigDecimal cost, Set<Anomaly> anomalies) {
+        return new RatedCdr(cdrId, "TRK-1", "ACC-1", "2026-10", Direction.OUTBOUND, RatingStatus.RATED,
+                Category.TERMINATION, destination, ChannelPlan.METERED, FINE_RATE, true, 86_401, 86_406, cost,
+                anomalies);
+    }
+
+    /** No category, destination, plan or rate; cost 0 at the cost's scale. */
+    static RatedCdr unrated(String cdrId, RatingStatus status) {
+        return new RatedCdr(cdrId, "TRK-2", "ACC-2", "2026-10", Direction.INBOUND, status, null, null, null, null,
+                false, 0, 0, BigDecimal.ZERO.setScale(RatedCdr.COST_SCALE), Set.of());
+    }
+
+    @Test
+    void awkwardValuesAreReadBackExactly() {
+        RatedCdr widest = rated("C-1", "Korea, Republic of \"South\"", WIDEST_COST,
+                EnumSet.of(Anomaly.TRUNK_INACTIVE, Anomaly.LONGER_THAN_24H));
+        RatedCdr emptyDestination = rated("C-2", "", new BigDecimal("0.0000000001"), Set.of());
+        RatedCdr error = unrated("C-3", RatingStatus.RATING_ERROR);
+        RatedCdr noRate = unrated("C-4", RatingStatus.NO_RATE);
+
+        ratedCdrs.supersede(5, List.of(), List.of(widest, emptyDestination, error, noRate),
+                Map.of("C-3", AWKWARD_ERROR));
+
+        for (RatedCdr rating : List.of(widest, emptyDestination, error, noRate)) {
+            assertThat(ratedCdrs.history(rating.cdrId())).as(rating.cdrId())
+                    .containsExactly(new StoredRating(5, true, rating));
+        }
+        assertThat(ratedCdrs.current("C-1").orElseThrow().cost().toPlainString())
+                .isEqualTo("12345678901234567890.1234567891");
+        assertThat(ratedCdrs.current("C-1").orElseThrow().rate().ratePerMinute().toPlainString())
+                .isEqualTo("0.004999999999999999999999");
+        assertThat(db.select(RATED_CDR.CDR_ID, RATED_CDR.DESTINATION, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR)
+                .from(RATED_CDR).orderBy(RATED_CDR.CDR_ID).fetch().map(r -> tuple(r.value1(), r.value2(), r.value3(),
+                        r.value4())))
+                .containsExactly(
+                        tuple("C-1", "Korea, Republic of \"South\"", "TRUNK_INACTIVE,LONGER_THAN_24H", null),
+                        tuple("C-2", "", null, null),
+                        tuple("C-3", null, null, AWKWARD_ERROR),
+                        tuple("C-4", null, null, null));
+    }
+
+    @Test
+    void aNewRatingSupersedesTheCurrentOne() {
+        ratedCdrs.supersede(1, List.of(), List.of(unrated("C-1", RatingStatus.NO_RATE), unrated("C-2",
+                RatingStatus.NO_RATE)));
+        RatedCdr rerated = rated("C-1", "United States", new BigDecimal("0.0240000000"), Set.of());
+
+        ratedCdrs.supersede(2, List.of(new RatingKey("C-1", 1)), List.of(rerated));
+
+        assertThat(ratedCdrs.history("C-1")).containsExactly(
+                new StoredRating(1, false, unrated("C-1", RatingStatus.NO_RATE)),
+                new StoredRating(2, true, rerated));
+        assertThat(ratedCdrs.history("C-2")).containsExactly(
+                new StoredRating(1, true, unrated("C-2", RatingStatus.NO_RATE)));
+    }
+
+    @Test
+    void aChunkOfManyRatingsIsStoredWhole() {
+        List<RatedCdr> ratings = new ArrayList<>();
+        for (int i = 0; i < 1_234; i++) {
+            ratings.add(rated("C-%05d".formatted(i), "United States", new BigDecimal(i).movePointLeft(10),
+                    Set.of()));
+        }
+
+        ratedCdrs.supersede(3, List.of(), ratings);
+
+        assertThat(db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue())).isEqualTo(1_234);
+        // 1233 * 10^-10
+        assertThat(ratedCdrs.current("C-01233").orElseThrow().cost()).isEqualTo(new BigDecimal("0.0000001233"));
+    }
+}
+
+@OnH2
+class RatedCdrStorageH2FunctionalTests extends RatedCdrStorageFunctionalTests {
+}
+
+@OnPostgres
+class RatedCdrStoragePostgresFunctionalTests extends RatedCdrStorageFunctionalTests {
+}
