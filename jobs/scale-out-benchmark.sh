@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# jobs/scale-out-benchmark.sh [N]: rating throughput at N CDRs (default 200,000) on a throwaway PostgreSQL
-# cluster, three ways over copies of the same imported month: `rate --partitions 1`, `rate --partitions 2`
-# (threads of one process), and one manager with `--broker` and two `trunkbill worker` JVMs over an Artemis
-# broker started from the test class path (K = 2 and K = 4). Prints one markdown table; docs/performance.md
-# "Partitioned rating" shows the last run's. Needs target/trunkbill.jar and the test classes
+# jobs/scale-out-benchmark.sh [N] [rate|import-cdrs]: rating (default) or ingest throughput at N CDRs (default
+# 200,000) on a throwaway PostgreSQL cluster, three ways over copies of the same database: `--partitions 1`,
+# `--partitions 2` (threads of one process), and one manager with `--broker` and two `trunkbill worker` JVMs over an
+# Artemis broker started from the test class path (K = 2 and K = 4). `rate` rates the month imported once without
+# rating; `import-cdrs` imports (and rates at ingest) the month generated as 8 files of N/8 CDRs, since a partition
+# of the ingest is a group of files. Prints one markdown table; docs/performance.md "Partitioned rating" shows the
+# last runs'. Needs target/trunkbill.jar and the test classes
 # (./mvnw -o package -DskipTests && ./mvnw -o test-compile).
 #
 # Environment (optional): BENCH_SEED (default 20261001), BENCH_PG_BIN=DIR (initdb, pg_ctl, postgres; default: the
@@ -11,6 +13,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-200000}"
+mode="${2:-rate}"
+case "$mode" in
+  rate) job_name=ratingJob; step_name=rateCdrsStep ;;
+  import-cdrs) job_name=cdrImportJob; step_name=ingestCdrPartitionsStep ;;
+  *) echo "usage: jobs/scale-out-benchmark.sh [N] [rate|import-cdrs]" >&2; exit 2 ;;
+esac
 seed="${BENCH_SEED:-20261001}"
 jar="$here/target/trunkbill.jar"
 work="$(mktemp -d "${TMPDIR:-/tmp}/scale-out-bench.XXXXXX")"
@@ -46,29 +54,42 @@ as_pg "$pg_bin/pg_ctl" -D "$work/pgdata" -o "-p $pg_port -k $work" -l "$work/pg.
 url() { echo "jdbc:postgresql://localhost:$pg_port/$1"; }
 trunkbill() { local db="$1"; shift; java -Xmx2g -jar "$jar" "$@" --db "$(url "$db")" --db-user postgres --output-dir "$work/out"; }
 
-say "generating $n CDRs and importing them once"
-java -jar "$jar" generate-cdrs --count "$n" --seed "$seed" --month 2026-10 --out "$work/cdrs" >/dev/null
+say "generating $n CDRs, the inventory and rate tables in a template database"
+per_file=()
+[[ "$mode" == import-cdrs ]] && per_file=(--rows-per-file "$(( (n + 7) / 8 ))")
+java -jar "$jar" generate-cdrs --count "$n" --seed "$seed" --month 2026-10 --out "$work/cdrs" "${per_file[@]}" >/dev/null
 tool sql "$(url postgres)" "create database base"
 trunkbill base import-inventory --dir "$here/sample-cdrs/inventory" --as-of 2026-11-01T00:00:00Z >/dev/null
 trunkbill base import-rates --dir "$here/rate-tables" >/dev/null
-trunkbill base import-cdrs --dir "$work/cdrs" --no-rating >/dev/null # stored unrated: each rate below rates them all
+if [[ "$mode" == rate ]]; then
+  trunkbill base import-cdrs --dir "$work/cdrs" --no-rating >/dev/null # stored unrated: each rate below rates them all
+fi
+# the command of the mode, after `trunkbill DB`
+command=("$mode")
+[[ "$mode" == import-cdrs ]] && command+=(--dir "$work/cdrs")
 
-# rate NAME ARGS...: rates a fresh copy of the month; prints "wall job" seconds
+# prints "wall step job" seconds of the run logged in $work/$1.log, started at $2 and ended at $3
+figures() {
+  local job_s step_s
+  job_s=$(sed -n "s/^$job_name COMPLETED in \([0-9.]*\)s$/\1/p" "$work/$1.log")
+  step_s=$(grep -E "^ +$step_name +COMPLETED" "$work/$1.log" | sed -E 's/.* ([0-9.]+)s$/\1/')
+  echo "$(awk -v s="$2" -v e="$3" 'BEGIN { printf "%.1f", e - s }') ${step_s:-?} ${job_s:-?}"
+  grep -E 'rating run [0-9]+: rated|^total: ' "$work/$1.log" >&2 || cat "$work/$1.log" >&2
+}
+
+# rate NAME ARGS...: runs the mode's command on a fresh copy of the template; prints "wall step job" seconds
 rate() {
   local name="$1"; shift
   tool sql "$(url postgres)" "create database $name template base"
   local start end
   start=$(date +%s.%N)
-  trunkbill "$name" rate "$@" > "$work/$name.log" 2>&1
+  trunkbill "$name" "${command[@]}" "$@" > "$work/$name.log" 2>&1
   end=$(date +%s.%N)
-  local job step
-  job=$(sed -n 's/^ratingJob COMPLETED in \([0-9.]*\)s$/\1/p' "$work/$name.log")
-  step=$(grep -E '^ +rateCdrsStep +COMPLETED' "$work/$name.log" | sed -E 's/.* ([0-9.]+)s$/\1/')
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') ${step:-?} ${job:-?}"
-  grep -E 'rating run [0-9]+: rated' "$work/$name.log" >&2 || cat "$work/$name.log" >&2
+  figures "$name" "$start" "$end"
 }
 
 row() { # LABEL "wall step job"
+  local wall step job
   read -r wall step job <<<"$2"
   printf '| %s | %s s | %s s | %s s | %s/s |\n' "$1" "$step" "$job" "$wall" \
     "$(awk -v n="$n" -v j="$job" 'BEGIN { printf "%d", n / j }' | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')"
@@ -92,23 +113,19 @@ remote() {
   done
   local start end
   start=$(date +%s.%N)
-  trunkbill "$name" rate --partitions "$k" --broker "tcp://localhost:$broker_port" > "$work/$name.log" 2>&1
+  trunkbill "$name" "${command[@]}" --partitions "$k" --broker "tcp://localhost:$broker_port" > "$work/$name.log" 2>&1
   end=$(date +%s.%N)
   kill -TERM "${workers[@]}"; wait "${workers[@]}" || true
-  grep -E 'rating run [0-9]+: rated' "$work/$name.log" >&2 || cat "$work/$name.log" >&2
   grep -h 'ended COMPLETED' "$work/$name"-worker-*.log | sed 's/.*INFO  //' >&2
-  local job step
-  job=$(sed -n 's/^ratingJob COMPLETED in \([0-9.]*\)s$/\1/p' "$work/$name.log")
-  step=$(grep -E '^ +rateCdrsStep +COMPLETED' "$work/$name.log" | sed -E 's/.* ([0-9.]+)s$/\1/')
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') ${step:-?} ${job:-?}"
+  figures "$name" "$start" "$end"
 }
 
 say "manager + 2 workers, K=2"; r2=$(remote 2)
 say "manager + 2 workers, K=4"; r4=$(remote 4)
 
-echo "| command | rating step | job | wall | CDRs/s (job) |"
+echo "| command | \`$step_name\` | job | wall | CDRs/s (job) |"
 echo "|---|---:|---:|---:|---:|"
-row '`rate --partitions 1`' "$one"
-row '`rate --partitions 2`' "$two"
-row '`rate --partitions 2 --broker …` + 2 `worker` JVMs' "$r2"
-row '`rate --partitions 4 --broker …` + 2 `worker` JVMs' "$r4"
+row "\`$mode --partitions 1\`" "$one"
+row "\`$mode --partitions 2\`" "$two"
+row "\`$mode --partitions 2 --broker …\` + 2 \`worker\` JVMs" "$r2"
+row "\`$mode --partitions 4 --broker …\` + 2 \`worker\` JVMs" "$r4"
