@@ -84,13 +84,9 @@ public class CdrFileIngester {
         static final Handover END = new Handover(null, null);
     }
 
-    /** Ingests the file as a {@code cdr_file} row; returns its counts (already stored). */
-    public ImportCounts ingest(Path file, String contentHash, CdrFormat format, ForeignCdrMapping mapping,
-                               Path rejectsDir, LongConsumer rowsRead) {
-        return ingest(file, contentHash, format, mapping, rejectsDir, rowsRead, Instant.now());
-    }
-
     /**
+     * Ingests the file as a {@code cdr_file} row; returns its counts (already stored).
+     *
      * @param recordedAt the file's {@code ingested_at} (a partitioned import gives all its files the import's
      *                   instant, so that they list in name order as a sequential import's do)
      */

@@ -12,6 +12,7 @@ import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatingAtIngest;
 import com.trunkbill.scaleout.PartitionHandlers;
+import com.trunkbill.scaleout.ScaleOutOptions;
 import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.InputFolder;
 import com.trunkbill.support.RejectsFile;
@@ -47,6 +48,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@code cdrImportJob} (SPEC §2, §3.3, §8): {@code import-cdrs --dir D [--format F]}.
@@ -85,8 +87,8 @@ public class CdrImportJobConfiguration {
     /** Job parameter (not identifying) overriding {@value #RATE_AT_INGEST_PROPERTY} for one run. */
     public static final String RATE_AT_INGEST = "rate-at-ingest";
     /** Job parameter (not identifying): ingest in this many partitions of files ({@link IngestPartitions}). */
-    public static final String PARTITIONS = "partitions";
-    public static final int MAX_PARTITIONS = 64;
+    public static final String PARTITIONS = ScaleOutOptions.PARTITIONS;
+    public static final int MAX_PARTITIONS = ScaleOutOptions.MAX_PARTITIONS;
     /** Step execution context: the ingest rating run, continued by a restarted step. */
     static final String RATING_RUN_KEY = "ingest.ratingRunId";
 
@@ -110,14 +112,8 @@ public class CdrImportJobConfiguration {
 
     /** The job parameter {@value #PARTITIONS}: how many partitions ingest the files; null: not partitioned. */
     static Integer partitions(JobParameters parameters) {
-        Long partitions = parameters.getLong(PARTITIONS);
-        if (partitions == null) {
-            return null;
-        }
-        if (partitions < 1 || partitions > MAX_PARTITIONS) {
-            throw new IllegalArgumentException(PARTITIONS + " must be 1 to " + MAX_PARTITIONS + ", not " + partitions);
-        }
-        return partitions.intValue();
+        OptionalInt partitions = ScaleOutOptions.partitions(parameters);
+        return partitions.isPresent() ? partitions.getAsInt() : null;
     }
 
     @Bean
@@ -191,8 +187,7 @@ public class CdrImportJobConfiguration {
                                                @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter) {
         boolean rate = rateAtIngest(rateAtIngest, rateParameter);
         return new IngestTasklet(repository, inventory, foreignFormats, outputDir.resolve("rejects"), bounds.bounds(),
-                ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt),
-                followSymlinks, rate ? ratingAtIngest : null, null);
+                ingestedAt(clock, ingestedAt), followSymlinks, rate ? ratingAtIngest : null, null);
     }
 
     /**
@@ -220,8 +215,8 @@ public class CdrImportJobConfiguration {
                                               @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter,
                                               @Value("#{stepExecution.jobExecution}") JobExecution job) {
         boolean rate = rateAtIngest(rateAtIngest, rateParameter);
-        return new IngestPartitions(job, outputDir.toAbsolutePath().resolve("rejects"),
-                ingestedAt == null || ingestedAt.isBlank() ? clock.instant() : Instant.parse(ingestedAt), rate);
+        return new IngestPartitions(job, outputDir.toAbsolutePath().resolve("rejects"), ingestedAt(clock, ingestedAt),
+                rate);
     }
 
     /** One partition: its files, one transaction each, in file name order. */
@@ -243,6 +238,11 @@ public class CdrImportJobConfiguration {
         IngestPartitions.Partition files = IngestPartitions.Partition.of(partition.getExecutionContext());
         return new IngestTasklet(repository, inventory, foreignFormats, files.rejectsDir(), bounds.bounds(),
                 files.ingestedAt(), false, files.rate() ? ratingAtIngest : null, files);
+    }
+
+    /** The job parameter {@value #INGESTED_AT} when given, else the clock's instant. */
+    private static Instant ingestedAt(Clock clock, String parameter) {
+        return parameter == null || parameter.isBlank() ? clock.instant() : Instant.parse(parameter);
     }
 
     /** The job parameter {@value #RATE_AT_INGEST} when given, else the property. */

@@ -66,11 +66,7 @@ public class ImportCdrsCommand implements JobCommand {
         if (options.flag(NO_RATING)) {
             parameters.addString(CdrImportJobConfiguration.RATE_AT_INGEST, "false", false);
         }
-        Optional<Long> partitions = options.positiveLong(CdrImportJobConfiguration.PARTITIONS);
-        if (partitions.isPresent() && partitions.get() > CdrImportJobConfiguration.MAX_PARTITIONS) {
-            throw new UsageException("--partitions " + partitions.get() + " is more than "
-                    + CdrImportJobConfiguration.MAX_PARTITIONS);
-        }
+        Optional<Long> partitions = ScaleOutOptions.partitions(options);
         if (ScaleOutOptions.checkBroker(options) && partitions.isEmpty()) {
             throw new UsageException("--broker needs --partitions K (the files are sent to the workers in K partitions)");
         }

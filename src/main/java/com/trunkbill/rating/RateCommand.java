@@ -55,11 +55,7 @@ public final class RateCommand implements JobCommand {
         period.ifPresent(value -> parameters.addString("period", value));
         account.ifPresent(value -> parameters.addString("account", value));
         trunk.ifPresent(value -> parameters.addString("trunk", value));
-        Optional<Long> partitions = options.positiveLong("partitions");
-        if (partitions.isPresent() && partitions.get() > RatingJobConfiguration.MAX_PARTITIONS) {
-            throw new UsageException("--partitions " + partitions.get() + " is more than "
-                    + RatingJobConfiguration.MAX_PARTITIONS);
-        }
+        Optional<Long> partitions = ScaleOutOptions.partitions(options);
         // not identifying: it does not make a job instance of its own; a restarted run keeps its first split
         partitions.ifPresent(value -> parameters.addLong(RatingJobConfiguration.PARTITIONS, value, false));
         // where the partitions run is the launch's configuration, not a parameter: a restart may choose again

@@ -14,6 +14,7 @@ import com.trunkbill.rating.model.RatingScope;
 import com.trunkbill.ratetable.RateTableRepository;
 import com.trunkbill.ratetable.model.RateTable;
 import com.trunkbill.scaleout.PartitionHandlers;
+import com.trunkbill.scaleout.ScaleOutOptions;
 import com.trunkbill.support.BillingPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +56,8 @@ public class RatingJobConfiguration {
     public static final String JOB_NAME = "ratingJob";
     static final String RUN_ID_KEY = "rating.runId";
     static final int CHUNK_SIZE = 2000;
-    static final String PARTITIONS = "partitions";
-    static final int MAX_PARTITIONS = 64;
+    static final String PARTITIONS = ScaleOutOptions.PARTITIONS;
+    static final int MAX_PARTITIONS = ScaleOutOptions.MAX_PARTITIONS;
 
     private static final Logger log = LoggerFactory.getLogger(RatingJobConfiguration.class);
 
@@ -79,14 +80,7 @@ public class RatingJobConfiguration {
 
     /** The job parameter {@code partitions}: how many partitions, and threads, rate the CDRs (default 1). */
     static int partitions(JobParameters parameters) {
-        Long partitions = parameters.getLong(PARTITIONS);
-        if (partitions == null) {
-            return 1;
-        }
-        if (partitions < 1 || partitions > MAX_PARTITIONS) {
-            throw new IllegalArgumentException(PARTITIONS + " must be 1 to " + MAX_PARTITIONS + ", not " + partitions);
-        }
-        return partitions.intValue();
+        return ScaleOutOptions.partitions(parameters).orElse(1);
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {
