@@ -1,5 +1,6 @@
 package com.trunkbill.ratetable;
 
+import com.trunkbill.db.BulkRowWriter;
 import com.trunkbill.ratetable.model.OverlapCheck;
 import com.trunkbill.ratetable.model.RateTable;
 import com.trunkbill.ratetable.model.RateTableFormat;

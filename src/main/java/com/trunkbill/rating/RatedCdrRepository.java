@@ -1,6 +1,6 @@
 package com.trunkbill.rating;
 
-import com.trunkbill.db.CopyCsv;
+import com.trunkbill.db.BulkRowWriter;
 import com.trunkbill.db.jooq.Indexes;
 import com.trunkbill.db.jooq.tables.records.RatedCdrRecord;
 import com.trunkbill.inventory.model.ChannelPlan;
@@ -15,6 +15,7 @@ import com.trunkbill.ratetable.model.Direction;
 import com.trunkbill.support.BillingPeriod;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
@@ -26,7 +27,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static com.trunkbill.db.CopyCsv.quoted;
 import static com.trunkbill.db.jooq.Tables.CDR;
 import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 
@@ -48,12 +47,13 @@ import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 @Repository
 public class RatedCdrRepository {
 
-    private static final String COLUMNS = "cdr_id, run_id, is_current, status, trunk_id, account_id, period, "
-            + "direction, category, destination, channel_plan, rates_version_id, rate_id, rate_per_minute, currency, "
-            + "first_increment_s, next_increment_s, connect_fee, billable, duration_s, billed_s, cost, anomalies, "
-            + "rating_error";
-    private static final String INSERT = "insert into rated_cdr (" + COLUMNS + ") values (" + "?, ".repeat(23) + "?)";
-    private static final String COPY = "copy rated_cdr (" + COLUMNS + ") from stdin with (format csv)";
+    /** The columns of a new rating, in the order {@link #insert} writes them. */
+    private static final List<Field<?>> COLUMNS = List.of(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID, RATED_CDR.IS_CURRENT,
+            RATED_CDR.STATUS, RATED_CDR.TRUNK_ID, RATED_CDR.ACCOUNT_ID, RATED_CDR.PERIOD, RATED_CDR.DIRECTION,
+            RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN, RATED_CDR.RATES_VERSION_ID,
+            RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
+            RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
+            RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR);
     private static final String NOT_CURRENT = "update rated_cdr set is_current = false where cdr_id = ? and run_id = ?";
 
     private final DSLContext db;
@@ -200,26 +200,20 @@ public class RatedCdrRepository {
      * As {@link #supersede(long, List, List)}, with the messages of RATING_ERROR ratings by cdr_id.
      * <p>
      * Plain JDBC on the transaction's connection rather than jOOQ: this is the hot path of rating, and rendering and
-     * binding a 24-column multi-row INSERT per 500 ratings cost more than the database's own work. PostgreSQL gets
-     * the new rows as one {@code COPY ... FROM STDIN}, other databases (H2) as one JDBC batch; the superseded rows
-     * are one JDBC batch of updates by primary key.
+     * binding a 24-column multi-row INSERT per 500 ratings cost more than the database's own work. The superseded
+     * rows are one JDBC batch of updates by primary key; the new rows go through {@link BulkRowWriter} (COPY on
+     * PostgreSQL, a JDBC batch on H2).
      */
     public void supersede(long runId, List<RatingKey> superseded, List<RatedCdr> ratings,
                           Map<String, String> errors) {
         if (superseded.isEmpty() && ratings.isEmpty()) {
             return;
         }
-        boolean postgres = db.dialect().family() == SQLDialect.POSTGRES;
         db.connection(connection -> {
             if (!superseded.isEmpty()) {
                 notCurrent(connection, superseded);
             }
-            if (ratings.isEmpty()) {
-                return;
-            }
-            if (postgres) {
-                CopyCsv.copyIn(connection, COPY, csvRows(runId, ratings, errors));
-            } else {
+            if (!ratings.isEmpty()) {
                 insert(connection, runId, ratings, errors);
             }
         });
@@ -236,79 +230,29 @@ public class RatedCdrRepository {
         }
     }
 
-    private static void insert(Connection connection, long runId, List<RatedCdr> ratings, Map<String, String> errors)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    private static void insert(Connection connection, long runId, List<RatedCdr> ratings, Map<String, String> errors) {
+        try (BulkRowWriter rows = BulkRowWriter.open(connection, RATED_CDR, COLUMNS)) {
             for (RatedCdr rating : ratings) {
-                insert.setString(1, rating.cdrId());
-                insert.setLong(2, runId);
-                insert.setBoolean(3, true);
-                insert.setString(4, rating.status().name());
-                insert.setString(5, rating.trunkId());
-                insert.setString(6, rating.accountId());
-                insert.setString(7, rating.period());
-                insert.setString(8, rating.direction().name());
-                insert.setString(9, rating.category() == null ? null : rating.category().name());
-                insert.setString(10, rating.destination());
-                insert.setString(11, rating.channelPlan() == null ? null : rating.channelPlan().name());
+                rows.text(rating.cdrId()).number(runId).bool(true).text(rating.status().name())
+                        .text(rating.trunkId()).text(rating.accountId()).text(rating.period())
+                        .text(rating.direction().name())
+                        .text(rating.category() == null ? null : rating.category().name())
+                        .text(rating.destination())
+                        .text(rating.channelPlan() == null ? null : rating.channelPlan().name());
                 AppliedRate rate = rating.rate();
                 if (rate == null) {
-                    insert.setNull(12, Types.BIGINT);
-                    insert.setNull(13, Types.BIGINT);
-                    insert.setNull(14, Types.NUMERIC);
-                    insert.setNull(15, Types.VARCHAR);
-                    insert.setNull(16, Types.INTEGER);
-                    insert.setNull(17, Types.INTEGER);
-                    insert.setNull(18, Types.NUMERIC);
+                    // rates_version_id to connect_fee
+                    rows.nullValue().nullValue().nullValue().nullValue().nullValue().nullValue().nullValue();
                 } else {
-                    insert.setLong(12, rate.versionId());
-                    insert.setLong(13, rate.rateId());
-                    insert.setBigDecimal(14, rate.ratePerMinute());
-                    insert.setString(15, rate.currency());
-                    insert.setInt(16, rate.firstIncrementS());
-                    insert.setInt(17, rate.nextIncrementS());
-                    insert.setBigDecimal(18, rate.connectFee());
+                    rows.number(rate.versionId()).number(rate.rateId()).decimal(rate.ratePerMinute())
+                            .text(rate.currency()).number(rate.firstIncrementS()).number(rate.nextIncrementS())
+                            .decimal(rate.connectFee());
                 }
-                insert.setBoolean(19, rating.billable());
-                insert.setLong(20, rating.durationS());
-                insert.setLong(21, rating.billedS());
-                insert.setBigDecimal(22, rating.cost());
-                insert.setString(23, rating.anomalyCodes());
-                insert.setString(24, errors.get(rating.cdrId()));
-                insert.addBatch();
+                rows.bool(rating.billable()).number(rating.durationS()).number(rating.billedS())
+                        .decimal(rating.cost()).text(rating.anomalyCodes()).text(errors.get(rating.cdrId()))
+                        .endRow();
             }
-            insert.executeBatch();
         }
-    }
-
-    /** The rows in {@link #COLUMNS} order, in the CSV form {@link CopyCsv} describes. */
-    private static StringBuilder csvRows(long runId, List<RatedCdr> ratings, Map<String, String> errors) {
-        StringBuilder rows = new StringBuilder(ratings.size() * 256);
-        for (RatedCdr rating : ratings) {
-            quoted(rows, rating.cdrId()).append(',').append(runId).append(",true,");
-            quoted(rows, rating.status().name()).append(',');
-            quoted(rows, rating.trunkId()).append(',');
-            quoted(rows, rating.accountId()).append(',');
-            quoted(rows, rating.period()).append(',');
-            quoted(rows, rating.direction().name()).append(',');
-            quoted(rows, rating.category() == null ? null : rating.category().name()).append(',');
-            quoted(rows, rating.destination()).append(',');
-            quoted(rows, rating.channelPlan() == null ? null : rating.channelPlan().name()).append(',');
-            AppliedRate rate = rating.rate();
-            if (rate == null) {
-                rows.append(",,,,,,,"); // rates_version_id to connect_fee: NULL
-            } else {
-                rows.append(rate.versionId()).append(',').append(rate.rateId()).append(',')
-                        .append(rate.ratePerMinute().toPlainString()).append(',');
-                quoted(rows, rate.currency()).append(',').append(rate.firstIncrementS()).append(',')
-                        .append(rate.nextIncrementS()).append(',').append(rate.connectFee().toPlainString()).append(',');
-            }
-            rows.append(rating.billable()).append(',').append(rating.durationS()).append(',')
-                    .append(rating.billedS()).append(',').append(rating.cost().toPlainString()).append(',');
-            quoted(rows, rating.anomalyCodes()).append(',');
-            quoted(rows, errors.get(rating.cdrId())).append('\n');
-        }
-        return rows;
     }
 
     /** The current rating of a CDR; empty when it was never rated. */
