@@ -20,15 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * Ingests one CDR file, streaming, on two threads (NOTES.md: parsing costs more than writing, use both cores):
- * a reader thread parses and validates chunks of {@value #CHUNK_SIZE} rows (CSV, instants, content hash) while
- * the calling thread, which owns the file's transaction, checks each chunk against the stored CDRs (one query),
- * attributes trunks and stores the accepted rows (one COPY / JDBC batch). At most {@value #QUEUED_CHUNKS} chunks
- * wait between them, so memory stays flat whatever the file size.
+ * Ingests one CDR file, streaming, on two threads, so that the JVM's work and the database's overlap: a reader
+ * thread parses and validates chunks of {@value #CHUNK_SIZE} rows (CSV, instants, content hash), attributes
+ * trunks, checks the bounds and prepares what follows storage ({@link FollowUp#prepare}: the first rating at
+ * ingest), while the calling thread, which owns the file's transaction, checks each chunk against the stored CDRs
+ * (one query), stores the accepted rows (one COPY / JDBC batch) and hands the prepared results of the accepted
+ * ones to {@link FollowUp#stored}. At most {@value #QUEUED_CHUNKS} chunks wait between them, so memory stays flat
+ * whatever the file size. A row the duplicate check drops was prepared for nothing; that is the price of doing
+ * the preparation before the check, on the other core.
  * Per row, in file order: validation (malformed reasons), then duplicates (same cdr_id as a stored CDR or an
  * earlier row of the chunk: same content hash = duplicate, else DUPLICATE_CONFLICT, the first stays), then
  * trunk attribution (UNKNOWN_TRUNK, ACCOUNT_MISMATCH, NO_TRUNK), then the sane bounds of {@link CdrBounds} against
@@ -46,7 +48,41 @@ public class CdrFileIngester {
     private final TrunkAttribution attribution;
     private final CdrBounds bounds;
     private final Instant ingestedAt;
-    private final Consumer<List<AcceptedCdr>> afterStore;
+    private final FollowUp<?> followUp;
+
+    /**
+     * What happens to accepted CDRs besides being stored (rating at ingest), in two halves so that the costly one
+     * runs on the reader thread.
+     *
+     * @param <P> what {@link #prepare} makes of one CDR
+     */
+    public interface FollowUp<P> {
+
+        /** Nothing follows storage. */
+        FollowUp<Void> NONE = new FollowUp<>() {
+            @Override
+            public Void prepare(AcceptedCdr cdr) {
+                return null;
+            }
+
+            @Override
+            public void stored(List<Void> prepared) {
+            }
+        };
+
+        /**
+         * On the reader thread, in file order, for every row that passed validation, attribution and the bounds,
+         * before the duplicate check (a duplicate's result is dropped). Must not touch the database.
+         */
+        P prepare(AcceptedCdr cdr);
+
+        /**
+         * On the ingesting thread, in the file's transaction, right after a chunk's accepted CDRs are stored: what
+         * {@link #prepare} made of each of them, in the same order (the CDRs and their first ratings commit
+         * together).
+         */
+        void stored(List<P> prepared);
+    }
 
     /** Bounds {@link CdrBounds#DEFAULT} checked against the current time. */
     public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution) {
@@ -59,24 +95,26 @@ public class CdrFileIngester {
      */
     public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution, CdrBounds bounds,
                            Instant ingestedAt) {
-        this(repository, attribution, bounds, ingestedAt, stored -> { });
+        this(repository, attribution, bounds, ingestedAt, FollowUp.NONE);
     }
 
-    /**
-     * @param afterStore called with each chunk's accepted CDRs right after they are stored, in the file's
-     *                   transaction (rating at ingest: the CDRs and their first ratings commit together)
-     */
+    /** @param followUp what happens to each chunk's accepted CDRs besides being stored */
     public CdrFileIngester(CdrImportRepository repository, TrunkAttribution attribution, CdrBounds bounds,
-                           Instant ingestedAt, Consumer<List<AcceptedCdr>> afterStore) {
+                           Instant ingestedAt, FollowUp<?> followUp) {
         this.repository = repository;
         this.attribution = attribution;
         this.bounds = bounds;
         this.ingestedAt = ingestedAt;
-        this.afterStore = afterStore;
+        this.followUp = followUp;
     }
 
-    /** A row with its validation outcome. */
-    private record Validated(CdrRow row, CdrValidator.Result result) {
+    /**
+     * A row as the reader thread leaves it: its validation outcome and, for a valid row, its trunk attribution,
+     * the bounds it breaks (null: none) and, when it has neither rejection, what {@link FollowUp#prepare} made
+     * of it.
+     */
+    private record Validated(CdrRow row, CdrValidator.Result result, TrunkAttribution.Outcome attribution,
+                             Rejection outOfBounds, Object prepared) {
     }
 
     /** What the reader thread hands over: a chunk, the end of the file, or why it stopped. */
@@ -137,8 +175,8 @@ public class CdrFileIngester {
         new RejectsFile(rejectsDir, name).path().toFile().delete();
     }
 
-    /** The reader thread: parse and validate, hand over chunks; any failure is handed over too. */
-    private static void read(Path file, CdrFormat format, ForeignCdrMapping mapping, BlockingQueue<Handover> queue) {
+    /** The reader thread: parse, validate and prepare, hand over chunks; any failure is handed over too. */
+    private void read(Path file, CdrFormat format, ForeignCdrMapping mapping, BlockingQueue<Handover> queue) {
         CdrValidator validator = new CdrValidator();
         try {
             try (CdrSource source = CdrSource.open(file, format, mapping)) {
@@ -149,7 +187,7 @@ public class CdrFileIngester {
                 List<Validated> chunk = new ArrayList<>(CHUNK_SIZE);
                 while (source.hasNext()) {
                     CdrRow row = source.next();
-                    chunk.add(new Validated(row, validator.validate(row)));
+                    chunk.add(prepare(row, validator.validate(row)));
                     if (chunk.size() == CHUNK_SIZE) {
                         queue.put(new Handover(chunk, null));
                         chunk = new ArrayList<>(CHUNK_SIZE);
@@ -166,6 +204,24 @@ public class CdrFileIngester {
         }
     }
 
+    /** Everything about one row that does not depend on the CDRs stored before it. */
+    private Validated prepare(CdrRow row, CdrValidator.Result result) {
+        if (!result.isValid()) {
+            return new Validated(row, result, null, null, null);
+        }
+        var cdr = result.cdr();
+        TrunkAttribution.Outcome outcome = attribution.attribute(cdr);
+        if (!outcome.isAttributed()) {
+            return new Validated(row, result, outcome, null, null);
+        }
+        Rejection outOfBounds = bounds == null ? null
+                : bounds.check(cdr, attribution.trunk(outcome.trunkId()), ingestedAt);
+        if (outOfBounds != null) {
+            return new Validated(row, result, outcome, outOfBounds, null);
+        }
+        return new Validated(row, result, outcome, null, followUp.prepare(new AcceptedCdr(cdr, outcome)));
+    }
+
     private void ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
                              RejectsFile rejects) {
         List<String> ids = new ArrayList<>(rows.size());
@@ -177,6 +233,7 @@ public class CdrFileIngester {
         Map<String, CdrImportRepository.StoredCdr> stored = repository.storedCdrs(ids);
         Map<String, CdrImportRepository.StoredCdr> acceptedInChunk = new HashMap<>();
         List<AcceptedCdr> accepted = new ArrayList<>(rows.size());
+        List<Object> prepared = new ArrayList<>(rows.size());
         for (Validated validated : rows) {
             CdrRow row = validated.row();
             CdrValidator.Result result = validated.result();
@@ -199,23 +256,27 @@ public class CdrFileIngester {
                 }
                 continue;
             }
-            TrunkAttribution.Outcome outcome = attribution.attribute(cdr);
+            TrunkAttribution.Outcome outcome = validated.attribution();
             if (!outcome.isAttributed()) {
                 reject(row, outcome.rejection(), counts, rejects);
                 continue;
             }
-            Rejection outOfBounds = bounds == null ? null
-                    : bounds.check(cdr, attribution.trunk(outcome.trunkId()), ingestedAt);
-            if (outOfBounds != null) {
-                reject(row, outOfBounds, counts, rejects);
+            if (validated.outOfBounds() != null) {
+                reject(row, validated.outOfBounds(), counts, rejects);
                 continue;
             }
             acceptedInChunk.put(cdr.cdrId(), new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));
             accepted.add(new AcceptedCdr(cdr, outcome));
+            prepared.add(validated.prepared());
             counts.countAccepted();
         }
         repository.insertCdrs(fileId, accepted);
-        afterStore.accept(accepted);
+        stored(followUp, prepared);
+    }
+
+    @SuppressWarnings("unchecked") // each element is what this follow-up's own prepare returned
+    private static <P> void stored(FollowUp<P> followUp, List<Object> prepared) {
+        followUp.stored((List<P>) prepared);
     }
 
     private static void reject(CdrRow row, Rejection rejection, ImportCounts counts, RejectsFile rejects) {

@@ -11,6 +11,7 @@ import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatingAtIngest;
+import com.trunkbill.rating.model.RatingOutcome;
 import com.trunkbill.scaleout.PartitionHandlers;
 import com.trunkbill.scaleout.ScaleOutOptions;
 import com.trunkbill.support.CsvFileException;
@@ -315,7 +316,7 @@ public class CdrImportJobConfiguration {
                     IngestPartitions.startSummary(step); // a restarted partition says what this execution did
                 }
                 ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()),
-                        bounds, ingestedAt, this::rate);
+                        bounds, ingestedAt, new RateAtIngest());
                 ExecutionContext context = contribution.getStepExecution().getExecutionContext();
                 if (ratingAtIngest != null && context.containsKey(RATING_RUN_KEY)) {
                     ratingRun = ratingAtIngest.resume(context.getLong(RATING_RUN_KEY)); // a restarted import
@@ -348,10 +349,23 @@ public class CdrImportJobConfiguration {
             }
         }
 
-        /** Rating at ingest: the chunk's CDRs just stored, rated in the same transaction. */
-        private void rate(List<AcceptedCdr> stored) {
-            if (ratingRun != null) {
-                ratingRun.rate(stored.stream().map(AcceptedCdr::forRating).toList());
+        /**
+         * Rating at ingest: each accepted CDR rated on the ingester's reader thread, the chunk's ratings stored
+         * right after its CDRs, in the same transaction. The rating run exists before a file is read
+         * ({@link #ingestOne}).
+         */
+        private final class RateAtIngest implements CdrFileIngester.FollowUp<RatingOutcome> {
+
+            @Override
+            public RatingOutcome prepare(AcceptedCdr cdr) {
+                return ratingRun == null ? null : ratingRun.rate(cdr.forRating());
+            }
+
+            @Override
+            public void stored(List<RatingOutcome> ratings) {
+                if (ratingRun != null) {
+                    ratingRun.store(ratings);
+                }
             }
         }
 

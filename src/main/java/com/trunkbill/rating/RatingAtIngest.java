@@ -83,16 +83,19 @@ public class RatingAtIngest {
             return runId;
         }
 
-        /** Rates CDRs just stored (never rated) and stores their ratings with the run's counters and totals. */
-        public void rate(List<Cdr> cdrs) {
-            if (cdrs.isEmpty()) {
-                return;
+        /**
+         * Rates one CDR about to be stored (never rated before); touches no database, so the import may call it
+         * on its reader thread, one thread at a time.
+         */
+        public RatingOutcome rate(Cdr cdr) {
+            return processor.process(new RatingCandidate(cdr, null, null));
+        }
+
+        /** Stores the ratings of CDRs just stored, with the run's counters and totals, in the caller's transaction. */
+        public void store(List<RatingOutcome> outcomes) {
+            if (!outcomes.isEmpty()) {
+                writer.write(new Chunk<>(outcomes));
             }
-            List<RatingOutcome> outcomes = new ArrayList<>(cdrs.size());
-            for (Cdr cdr : cdrs) {
-                outcomes.add(processor.process(new RatingCandidate(cdr, null, null)));
-            }
-            writer.write(new Chunk<>(outcomes));
         }
 
         /** Completes the run; returns its summary lines, as {@code rate} writes them. */
