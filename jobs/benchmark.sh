@@ -13,6 +13,10 @@
 #   BENCH_RSS=proc       measure peak RSS by polling /proc/<pid>/status even when /usr/bin/time exists
 #   BENCH_PG_BIN=DIR     use the PostgreSQL binaries in DIR (initdb, pg_ctl, postgres) instead of looking for them
 #   BENCH_SKIP_PG=1      H2 only
+#   BENCH_SKIP_H2=1      PostgreSQL only (the 10M run: H2 would take hours)
+#   BENCH_PG_SETTINGS    server settings of the throwaway cluster, as postgres -c options (default: those of
+#                        docs/deployment.md#server-settings for a bulk-loading server); BENCH_PG_SETTINGS="" runs
+#                        it with initdb's defaults
 #   BENCH_TWO_STEP=0     skip the two-pass comparison (import-cdrs --no-rating, then rate, on a second database)
 #   BENCH_JFR=1          record every Java process with JFR (settings=profile) and add the hottest methods of each
 #                        timed step to the page (the recording costs a few per cent)
@@ -182,9 +186,13 @@ two_step() {
 }
 
 # ---- H2 ----------------------------------------------------------------------------------------------------------
-flow h2 "jdbc:h2:file:$work/h2/bench"
-two_step h2 "jdbc:h2:file:$work/h2two/bench"
-floor h2.floor h2-insert "jdbc:h2:file:$work/h2floor/floor" "$work/cdrs"
+if [[ "${BENCH_SKIP_H2:-0}" != 1 ]]; then
+  flow h2 "jdbc:h2:file:$work/h2/bench"
+  two_step h2 "jdbc:h2:file:$work/h2two/bench"
+  floor h2.floor h2-insert "jdbc:h2:file:$work/h2floor/floor" "$work/cdrs"
+else
+  say "H2 skipped (BENCH_SKIP_H2=1)"
+fi
 
 # ---- PostgreSQL: a throwaway cluster -----------------------------------------------------------------------------
 pg_source=""
@@ -255,12 +263,15 @@ if [[ -n "$pg_source" ]]; then
     chown "$pg_user" "$work/pgdata"
   fi
   pg_ctl_cmd=("${run_as[@]}" "$pg_bin/pg_ctl")
+  pg_settings="${BENCH_PG_SETTINGS-shared_buffers=1GB max_wal_size=16GB checkpoint_timeout=30min}"
+  pg_options=""
+  for setting in $pg_settings; do pg_options+=" -c $setting"; done
   port="$(free_port)"
   say "PostgreSQL from $pg_source on port $port"
   "${run_as[@]}" "$pg_bin/initdb" -D "$work/pgdata" -U postgres -A trust -E UTF8 --no-locale \
     >"$work/logs/initdb.log" 2>&1 || fail initdb "$work/logs/initdb.log"
   "${pg_ctl_cmd[@]}" -D "$work/pgdata" -l "$work/pgdata/server.log" -w -t 120 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $work/pgdata" start >"$work/logs/pg_ctl.log" 2>&1 \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $work/pgdata$pg_options" start >"$work/logs/pg_ctl.log" 2>&1 \
     || fail "pg_ctl start" "$work/pgdata/server.log"
   pg_started=yes
   pg_version="$("$pg_bin/postgres" --version | awk '{print $NF}')"
@@ -445,7 +456,8 @@ Produced by \`jobs/benchmark.sh $count\` on $started_at, commit $commit.
 - **Machine:** $cores cores${cpu_model:+ ($cpu_model)}, $mem_gib GiB memory; load average $load_before before the run,
   $load_after after it.
 - **Software:** Java $java_version with \`$java_opts\`; H2 $h2_version (file database); PostgreSQL ${pg_version:-not run}
-  (${pg_source:-not run}; a fresh cluster from \`initdb\` with its default settings, on this machine, over TCP).
+  (${pg_source:-not run}; a fresh cluster from \`initdb\`, on this machine, over TCP; settings other than
+  initdb's: ${pg_settings:-none}).
 - **Input:** $(group "$count") CDRs of $month from \`generate-cdrs --seed $seed\` over the shipped inventory
   (\`sample-cdrs/inventory\`) and rate tables (\`rate-tables/\`).
 - **How it is measured:** *wall* is the seconds of each command including the JVM start-up, as an operator sees
