@@ -6,7 +6,7 @@
 # rating; `import-cdrs` imports (and rates at ingest) the month generated as 8 files of N/8 CDRs, since a partition
 # of the ingest is a group of files. Prints one markdown table; docs/performance.md "Partitioned rating" shows the
 # last runs'. Needs target/trunkbill.jar and the test classes
-# (./mvnw -o package -DskipTests && ./mvnw -o test-compile).
+# (./mvnw package -DskipTests && ./mvnw test-compile).
 #
 # Environment (optional): BENCH_SEED (default 20261001), BENCH_PG_BIN=DIR (initdb, pg_ctl, postgres; default: the
 # embedded-postgres binaries of the local Maven repository), BENCH_KEEP=1 keeps the temporary folder.
@@ -33,8 +33,9 @@ trap cleanup EXIT
 say() { echo "scale-out-benchmark: $*" >&2; }
 as_pg() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-[[ -f "$jar" ]] || { say "build first: ./mvnw -o package -DskipTests"; exit 2; }
-(cd "$here" && ./mvnw -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt") >&2
+[[ -f "$jar" ]] || { say "build first: ./mvnw package -DskipTests && ./mvnw test-compile"; exit 2; }
+[[ -d "$here/target/test-classes/com/trunkbill/scaleout" ]] || { say "compile the tests first: ./mvnw test-compile"; exit 2; }
+(cd "$here" && ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt") >&2
 cp="$here/target/test-classes:$(cat "$work/cp.txt")"
 tool() { java -cp "$cp" com.trunkbill.scaleout.ScaleOutBenchmarkTool "$@"; }
 
