@@ -28,8 +28,8 @@ import java.util.Map;
 import static com.trunkbill.db.jooq.Tables.CDR;
 import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
 /**
@@ -71,17 +71,19 @@ public class RatedUsage {
         return RATED_CDR.PERIOD.eq(period.toString()).and(currentRated());
     }
 
-    /**
-     * {@code cdrs} left-joined to the current rating of each CDR ({@code cdrId} is the CDR's id column): one row per
-     * CDR, with no rating when the CDR was never rated. Filter with {@link #currentRatingIsNot}.
-     */
-    public static Table<?> withCurrentRating(Table<?> cdrs, Field<String> cdrId) {
+    /** {@code cdrs} left-joined to the current rating of each CDR: one row per CDR, none when it was never rated. */
+    static Table<?> withCurrentRating(Table<?> cdrs, Field<String> cdrId) {
         return cdrs.leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(cdrId).and(current()));
     }
 
-    /** Over {@link #withCurrentRating}: the CDR was never rated, or its current rating is not {@code status}. */
-    public static Condition currentRatingIsNot(RatingStatus status) {
-        return RATED_CDR.STATUS.isNull().or(RATED_CDR.STATUS.ne(status.name()));
+    /**
+     * The CDR whose id is {@code cdrId} was never rated, or its current rating is not {@code status}. A
+     * {@code not exists}, so that the database looks only for the few ratings of that status (PostgreSQL hashes
+     * them) rather than joining every CDR to its rating.
+     */
+    public static Condition currentRatingIsNot(Field<String> cdrId, RatingStatus status) {
+        return DSL.notExists(DSL.selectOne().from(RATED_CDR)
+                .where(RATED_CDR.CDR_ID.eq(cdrId)).and(current()).and(RATED_CDR.STATUS.eq(status.name())));
     }
 
     // ------------------------------------------------------------------ usage of a period
@@ -100,16 +102,19 @@ public class RatedUsage {
     /**
      * The rated usage of a period that bills something (billed seconds or a cost: a non-billable call makes no
      * line), per account, trunk, category, destination and rate currency, ordered by them (one query).
+     * <p>
+     * Whether a group had one rate is told by its lowest and highest rate, not by {@code count(distinct ...)}: a
+     * distinct count makes PostgreSQL sort the whole month, where min and max let it aggregate in parallel.
      */
     public List<UsageLine> usageLines(BillingPeriod period) {
         Field<Long> billedSeconds = sum(RATED_CDR.BILLED_S).cast(Long.class).as("billed_seconds");
         Field<BigDecimal> cost = sum(RATED_CDR.COST).as("cost");
-        Field<Integer> rates = countDistinct(RATED_CDR.RATE_PER_MINUTE).as("rates");
         Field<Integer> ratings = count().as("ratings");
         Field<Integer> rated = count(RATED_CDR.RATE_PER_MINUTE).as("with_rate");
+        Field<BigDecimal> lowestRate = min(RATED_CDR.RATE_PER_MINUTE).as("lowest_rate");
         Field<BigDecimal> rate = max(RATED_CDR.RATE_PER_MINUTE).as("rate");
         return db.select(RATED_CDR.ACCOUNT_ID, RATED_CDR.TRUNK_ID, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION,
-                        RATED_CDR.CURRENCY, rates, ratings, rated, rate, billedSeconds, cost)
+                        RATED_CDR.CURRENCY, ratings, rated, lowestRate, rate, billedSeconds, cost)
                 .from(RATED_CDR)
                 .where(RATED_CDR.PERIOD.eq(period.toString()))
                 .and(currentRated())
@@ -120,7 +125,8 @@ public class RatedUsage {
                         RATED_CDR.CURRENCY)
                 .fetch(r -> {
                     // one rate for every CDR of the group (none may lack it)
-                    boolean oneRate = r.get(rates) == 1 && r.get(rated).equals(r.get(ratings));
+                    boolean oneRate = r.get(rated).equals(r.get(ratings)) && r.get(rate) != null
+                            && r.get(lowestRate).compareTo(r.get(rate)) == 0;
                     CurrencyUnit currency = currency(r.get(RATED_CDR.CURRENCY));
                     return new UsageLine(r.get(RATED_CDR.ACCOUNT_ID), r.get(RATED_CDR.TRUNK_ID),
                             category(r.get(RATED_CDR.CATEGORY)), r.get(RATED_CDR.DESTINATION), currency,
@@ -237,21 +243,65 @@ public class RatedUsage {
         public static final FileRatingCounts NONE = new FileRatingCounts(0, 0, 0, 0, 0);
     }
 
-    /** CDR file id to the current ratings of its CDRs (one aggregate query over all files). */
-    public Map<Long, FileRatingCounts> ratingCountsByFile() {
-        Field<Long> rated = countWhere(RATED_CDR.STATUS.eq(RatingStatus.RATED.name()));
-        Field<Long> anomalies = countWhere(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())
-                .and(RATED_CDR.ANOMALIES.isNotNull()));
-        Field<Long> noRate = countWhere(RATED_CDR.STATUS.eq(RatingStatus.NO_RATE.name()));
-        Field<Long> notYetRated = countWhere(RATED_CDR.CDR_ID.isNull());
-        Field<Long> ratingErrors = countWhere(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name()));
-        Map<Long, FileRatingCounts> counts = new HashMap<>();
-        db.select(CDR.FILE_ID, rated, anomalies, noRate, notYetRated, ratingErrors)
+    /**
+     * What the current ratings of one file's accepted CDRs add up to: how many of each status, anomaly to the rated
+     * CDRs flagged with it (SPEC §4.5; a CDR with several anomalies counts once under each), and rate currency to
+     * the exact sum of the costs of its rated CDRs.
+     */
+    public record FileRating(FileRatingCounts counts, Map<Anomaly, Long> anomalies,
+                             Map<CurrencyUnit, MonetaryAmount> moneyRated) {
+    }
+
+    /**
+     * CDR file id to what its current ratings add up to, for every file: one pass over the CDRs joined to their
+     * current rating, grouped by file, status, anomalies and currency (a handful of groups per file), and added up
+     * here.
+     */
+    public Map<Long, FileRating> ratingByFile() {
+        Field<Integer> cdrs = DSL.count();
+        Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
+        Map<Long, long[]> counts = new HashMap<>();
+        Map<Long, Map<Anomaly, Long>> anomalies = new HashMap<>();
+        Map<Long, Map<CurrencyUnit, MonetaryAmount>> money = new HashMap<>();
+        db.select(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY, cdrs, cost)
                 .from(withCurrentRating(CDR, CDR.CDR_ID))
-                .groupBy(CDR.FILE_ID)
-                .forEach(r -> counts.put(r.value1(), new FileRatingCounts(r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6())));
-        return counts;
+                .groupBy(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY)
+                .forEach(r -> {
+                    long fileId = r.value1();
+                    long n = r.get(cdrs);
+                    long[] byStatus = counts.computeIfAbsent(fileId, f -> new long[5]);
+                    if (r.value2() == null) {
+                        byStatus[3] += n;
+                        return;
+                    }
+                    switch (RatingStatus.valueOf(r.value2())) {
+                        case RATED -> {
+                            byStatus[0] += n;
+                            if (r.value3() != null) {
+                                byStatus[1] += n;
+                                Map<Anomaly, Long> kinds = anomalies.computeIfAbsent(fileId,
+                                        f -> new EnumMap<>(Anomaly.class));
+                                for (String kind : r.value3().split(",")) {
+                                    if (!kind.isBlank()) {
+                                        kinds.merge(Anomaly.valueOf(kind.trim()), n, Long::sum);
+                                    }
+                                }
+                            }
+                            if (r.value4() != null) {
+                                CurrencyUnit currency = currency(r.value4());
+                                money.computeIfAbsent(fileId, f -> new LinkedHashMap<>())
+                                        .merge(currency, money(r.get(cost), currency), MonetaryAmount::add);
+                            }
+                        }
+                        case NO_RATE -> byStatus[2] += n;
+                        case RATING_ERROR -> byStatus[4] += n;
+                    }
+                });
+        Map<Long, FileRating> byFile = new HashMap<>();
+        counts.forEach((fileId, n) -> byFile.put(fileId, new FileRating(
+                new FileRatingCounts(n[0], n[1], n[2], n[3], n[4]),
+                anomalies.getOrDefault(fileId, Map.of()), money.getOrDefault(fileId, Map.of()))));
+        return byFile;
     }
 
     /** A CDR set aside as RATING_ERROR and why (issue 12). */
@@ -269,45 +319,6 @@ public class RatedUsage {
                 .limit(limit)
                 .forEach(r -> byFile.computeIfAbsent(r.value1(), f -> new ArrayList<>())
                         .add(new RatingError(r.value2(), r.value3())));
-        return byFile;
-    }
-
-    /**
-     * CDR file id to anomaly to the rated CDRs flagged with it (SPEC §4.5); a CDR with several anomalies counts
-     * once under each (one aggregate query).
-     */
-    public Map<Long, Map<Anomaly, Long>> anomaliesByFile() {
-        Map<Long, Map<Anomaly, Long>> byFile = new HashMap<>();
-        Field<Integer> n = DSL.count();
-        db.select(CDR.FILE_ID, RATED_CDR.ANOMALIES, n)
-                .from(CDR)
-                .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(current()))
-                .where(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())).and(RATED_CDR.ANOMALIES.isNotNull())
-                .groupBy(CDR.FILE_ID, RATED_CDR.ANOMALIES)
-                .forEach(r -> {
-                    Map<Anomaly, Long> kinds = byFile.computeIfAbsent(r.value1(), f -> new EnumMap<>(Anomaly.class));
-                    for (String kind : r.value2().split(",")) {
-                        if (!kind.isBlank()) {
-                            kinds.merge(Anomaly.valueOf(kind.trim()), r.value3().longValue(), Long::sum);
-                        }
-                    }
-                });
-        return byFile;
-    }
-
-    /** CDR file id to rate currency to the exact sum of the costs of its rated CDRs (one aggregate query). */
-    public Map<Long, Map<CurrencyUnit, MonetaryAmount>> moneyRatedByFile() {
-        Map<Long, Map<CurrencyUnit, MonetaryAmount>> byFile = new HashMap<>();
-        db.select(CDR.FILE_ID, RATED_CDR.CURRENCY, DSL.sum(RATED_CDR.COST))
-                .from(CDR)
-                .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(current()))
-                .where(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())).and(RATED_CDR.CURRENCY.isNotNull())
-                .groupBy(CDR.FILE_ID, RATED_CDR.CURRENCY)
-                .forEach(r -> {
-                    CurrencyUnit currency = currency(r.value2());
-                    byFile.computeIfAbsent(r.value1(), f -> new LinkedHashMap<>())
-                            .merge(currency, money(r.value3(), currency), MonetaryAmount::add);
-                });
         return byFile;
     }
 

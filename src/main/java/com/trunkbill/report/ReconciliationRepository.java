@@ -1,6 +1,7 @@
 package com.trunkbill.report;
 
 import com.trunkbill.rating.RatedUsage;
+import com.trunkbill.rating.RatedUsage.FileRating;
 import com.trunkbill.rating.RatedUsage.FileRatingCounts;
 import com.trunkbill.rating.RatedUsage.RatingError;
 import com.trunkbill.rating.model.Anomaly;
@@ -65,24 +66,23 @@ public class ReconciliationRepository {
     static final int LISTED_RATING_ERRORS = 1000;
 
     public Reconciliation reconcile() {
-        Map<Long, FileRatingCounts> counts = ratedUsage.ratingCountsByFile();
-        Map<Long, Map<Anomaly, Long>> anomalies = ratedUsage.anomaliesByFile();
-        Map<Long, Map<CurrencyUnit, MonetaryAmount>> money = ratedUsage.moneyRatedByFile();
+        Map<Long, FileRating> ratings = ratedUsage.ratingByFile();
         Map<Long, List<RatingError>> errors = ratedUsage.ratingErrorsByFile(LISTED_RATING_ERRORS);
         List<List<RatingError>> fileErrors = new ArrayList<>();
         List<ReconciliationRow> rows = new ArrayList<>();
         List<Map<String, Long>> fileAnomalies = new ArrayList<>();
         List<Map<String, BigDecimal>> fileMoney = new ArrayList<>();
         db.selectFrom(CDR_FILE).orderBy(CDR_FILE.INGESTED_AT, CDR_FILE.FILE_NAME, CDR_FILE.FILE_ID).forEach(file -> {
-            FileRatingCounts rating = counts.getOrDefault(file.getFileId(), FileRatingCounts.NONE);
+            FileRating fileRating = ratings.get(file.getFileId());
+            FileRatingCounts rating = fileRating == null ? FileRatingCounts.NONE : fileRating.counts();
             // issue 12: a CDR set aside as RATING_ERROR counts under malformed, so the SPEC identity holds
             rows.add(new ReconciliationRow(baseName(file.getFileName()), file.getReadCount(), rating.rated(),
                     file.getDuplicates(), rating.anomalous(), rating.noRate(), file.getUnknownTrunk(),
                     file.getAccountMismatch(), file.getNoTrunk(), file.getDuplicateConflict(),
                     file.getMalformed() + rating.ratingErrors(), rating.notYetRated(), rating.ratingErrors()));
             fileErrors.add(errors.getOrDefault(file.getFileId(), List.of()));
-            fileAnomalies.add(byName(anomalies.getOrDefault(file.getFileId(), Map.of())));
-            fileMoney.add(decimals(money.getOrDefault(file.getFileId(), Map.of())));
+            fileAnomalies.add(byName(fileRating == null ? Map.of() : fileRating.anomalies()));
+            fileMoney.add(decimals(fileRating == null ? Map.of() : fileRating.moneyRated()));
         });
         return new Reconciliation(rows, ReconciliationRow.total(rows), fileAnomalies, fileMoney, fileErrors);
     }

@@ -34,8 +34,8 @@ import static com.trunkbill.db.jooq.Tables.TRUNK;
  * Computes the channel-usage rows of a period (SPEC §6, §7, §9) from the database.
  * <p>
  * Accepted CDRs are the rows of {@code cdr} (import-time rejects and duplicates never reach it) whose current
- * rating ({@link RatedUsage#withCurrentRating}) is not {@code NO_RATE}: SPEC §7 counts NO_RATE among the rejected. CDRs not rated yet count as
- * accepted. They are streamed from the database ordered by row key (trunk, or Freshworks group for
+ * rating is not {@code NO_RATE} ({@link RatedUsage#currentRatingIsNot}): SPEC §7 counts NO_RATE among the
+ * rejected. CDRs not rated yet count as accepted. They are streamed from the database ordered by row key (trunk, or Freshworks group for
  * Freshworks outbound CDRs) then start time, through one {@link ChannelOccupancy} per key at a time: memory
  * holds one key's calls in progress, never the month. CDRs of the previous period are read too when they
  * run into this one (a call across midnight of the 1st occupies the 1st).
@@ -96,11 +96,11 @@ public class ChannelUsageRepository {
         Map<String, List<DayActivity>> activity = new HashMap<>();
         try (Cursor<Record6<String, Instant, Instant, Instant, Integer, String>> cursor = db
                 .select(rowKey.as("row_key"), CDR.START_TIME, CDR.END_TIME, CDR.ANSWER_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON)
-                .from(RatedUsage.withCurrentRating(CDR.join(TRUNK).on(TRUNK.TRUNK_ID.eq(CDR.TRUNK_ID)), CDR.CDR_ID))
+                .from(CDR.join(TRUNK).on(TRUNK.TRUNK_ID.eq(CDR.TRUNK_ID)))
                 .where(CDR.PERIOD.in(period.toString(), period.previous().toString()))
                 .and(CDR.START_TIME.lt(period.end()))
                 .and(CDR.PERIOD.eq(period.toString()).or(CDR.END_TIME.gt(period.start())))
-                .and(RatedUsage.currentRatingIsNot(RatingStatus.NO_RATE))
+                .and(RatedUsage.currentRatingIsNot(CDR.CDR_ID, RatingStatus.NO_RATE))
                 .orderBy(rowKey, CDR.START_TIME)
                 .fetchSize(FETCH_SIZE)
                 .fetchLazy()) {

@@ -3,6 +3,7 @@ package com.trunkbill.rating;
 import com.trunkbill.rating.RatedUsage.AnsweredTraffic;
 import com.trunkbill.rating.RatedUsage.CurrentRatingCounts;
 import com.trunkbill.rating.RatedUsage.DestinationUsage;
+import com.trunkbill.rating.RatedUsage.FileRating;
 import com.trunkbill.rating.RatedUsage.FileRatingCounts;
 import com.trunkbill.rating.RatedUsage.UsageLine;
 import com.trunkbill.rating.model.Anomaly;
@@ -28,6 +29,7 @@ import java.util.Map;
 
 import static com.trunkbill.db.jooq.Tables.CDR;
 import static com.trunkbill.db.jooq.Tables.CDR_FILE;
+import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,6 +73,32 @@ public abstract class RatedUsageFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void aUsageLineShowsItsRateOnlyWhenEveryRatingOfItHadTheSameOne() {
+        // f1..f3 (TRK-F1, 3 x 60 s, 0.02 each): the same rate written with two scales is one rate
+        setRatePerMinute("f1", "0.02");
+        setRatePerMinute("f2", "0.0200");
+        setRatePerMinute("f3", "0.02");
+        assertThat(trunkF1Line().uniformRatePerMinute()).isEqualByComparingTo("0.02");
+        // another rate in the group: no single rate
+        setRatePerMinute("f3", "0.03");
+        assertThat(trunkF1Line().uniformRatePerMinute()).isNull();
+        // a rating without a rate in the group: no single rate either
+        setRatePerMinute("f3", null);
+        assertThat(trunkF1Line().uniformRatePerMinute()).isNull();
+        assertThat(trunkF1Line().cost()).isEqualByComparingTo(usd("0.06"));
+    }
+
+    private void setRatePerMinute(String cdrId, String rate) {
+        db.update(RATED_CDR).set(RATED_CDR.RATE_PER_MINUTE, rate == null ? null : new BigDecimal(rate))
+                .where(RATED_CDR.CDR_ID.eq(cdrId)).execute();
+    }
+
+    private UsageLine trunkF1Line() {
+        return ratedUsage.usageLines(OCTOBER).stream().filter(line -> line.trunkId().equals("TRK-F1"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void destinationsAreRankedPerCurrencyByCostThenCalls() {
         assertThat(ratedUsage.destinationsByCost(OCTOBER))
                 .usingRecursiveFieldByFieldElementComparator(moneyByValue())
@@ -107,24 +135,25 @@ public abstract class RatedUsageFunctionalTests extends DatabaseTest {
 
     @Test
     void figuresPerCdrFile() {
-        assertThat(ratedUsage.ratingCountsByFile()).isEqualTo(Map.of(
-                file1, new FileRatingCounts(5, 2, 1, 0, 0),
-                file2, new FileRatingCounts(9, 0, 0, 0, 0)));
-        assertThat(ratedUsage.anomaliesByFile()).isEqualTo(Map.of(
-                file1, Map.of(Anomaly.TRUNK_INACTIVE, 2L, Anomaly.LONGER_THAN_24H, 1L)));
-        Map<Long, Map<CurrencyUnit, MonetaryAmount>> money = ratedUsage.moneyRatedByFile();
-        assertThat(money).containsOnlyKeys(file1, file2);
-        assertThat(money.get(file1).get(USD)).isEqualByComparingTo(usd("0.60"));
+        Map<Long, FileRating> byFile = ratedUsage.ratingByFile();
+        assertThat(byFile).containsOnlyKeys(file1, file2);
+        assertThat(byFile.get(file1).counts()).isEqualTo(new FileRatingCounts(5, 2, 1, 0, 0));
+        assertThat(byFile.get(file2).counts()).isEqualTo(new FileRatingCounts(9, 0, 0, 0, 0));
+        assertThat(byFile.get(file1).anomalies())
+                .isEqualTo(Map.of(Anomaly.TRUNK_INACTIVE, 2L, Anomaly.LONGER_THAN_24H, 1L));
+        assertThat(byFile.get(file2).anomalies()).isEmpty();
+        assertThat(byFile.get(file1).moneyRated()).containsOnlyKeys(USD);
+        assertThat(byFile.get(file1).moneyRated().get(USD)).isEqualByComparingTo(usd("0.60"));
         // 3 x 0.01 + 3 x 0.02 + 0.06
-        assertThat(money.get(file2).get(USD)).isEqualByComparingTo(usd("0.15"));
+        assertThat(byFile.get(file2).moneyRated().get(USD)).isEqualByComparingTo(usd("0.15"));
         assertThat(ratedUsage.ratingErrorsByFile(10)).isEmpty();
     }
 
     @Test
-    void cdrsJoinTheirCurrentRatingOnly() {
+    void cdrsAreTestedAgainstTheirCurrentRatingOnly() {
         // a1 has two ratings, one current: one row per CDR; a6 (current NO_RATE) is left out
-        List<String> notNoRate = db.select(CDR.CDR_ID).from(RatedUsage.withCurrentRating(CDR, CDR.CDR_ID))
-                .where(RatedUsage.currentRatingIsNot(RatingStatus.NO_RATE))
+        List<String> notNoRate = db.select(CDR.CDR_ID).from(CDR)
+                .where(RatedUsage.currentRatingIsNot(CDR.CDR_ID, RatingStatus.NO_RATE))
                 .orderBy(CDR.CDR_ID).fetch(CDR.CDR_ID);
         assertThat(notNoRate).containsExactly("a1", "a10", "a2", "a3", "a4", "a5", "a8", "a9", "f1", "f2", "f3",
                 "u1", "u2", "u3");
