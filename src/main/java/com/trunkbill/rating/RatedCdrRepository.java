@@ -18,8 +18,11 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.SelectJoinStep;
+import org.jooq.SelectSelectStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -30,6 +33,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +58,8 @@ public class RatedCdrRepository {
             RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
             RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
             RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR);
+    /** A page without a period with at most this many candidates reads them by id, more by the page's range. */
+    static final int FEW_CANDIDATES = 200;
     private static final String NOT_CURRENT = "update rated_cdr set is_current = false where cdr_id = ? and run_id = ?";
 
     private final DSLContext db;
@@ -86,6 +92,7 @@ public class RatedCdrRepository {
      * Two index range scans per page and no join: the page of {@code cdr} (primary key, or the period indexes
      * of V30), then the current ratings of that cdr_id range. (An anti-join "not yet rated" lets PostgreSQL
      * pick a plan that reads all of rated_cdr for every page; a 2,000-value IN list is no index lookup for H2.)
+     * Without a period the page is told apart by ids and statuses first ({@link #pendingCandidates}).
      */
     public CandidatePage candidates(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit) {
         return candidates(scope, accounts, afterCdrId, limit, Set.of());
@@ -97,6 +104,9 @@ public class RatedCdrRepository {
      */
     public CandidatePage candidates(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit,
                                     Set<Long> staleIngestRuns) {
+        if (!scope.isReRating()) {
+            return pendingCandidates(accounts, afterCdrId, limit, staleIngestRuns);
+        }
         List<Cdr> cdrs = cdrPage(scope, accounts, afterCdrId, limit).fetch(RatedCdrRepository::cdr);
         if (cdrs.isEmpty()) {
             return new CandidatePage(List.of(), afterCdrId, true);
@@ -118,16 +128,98 @@ public class RatedCdrRepository {
                 .forEach(r -> current.put(r.getCdrId(), r));
         List<RatingCandidate> candidates = new ArrayList<>(cdrs.size());
         for (Cdr cdr : cdrs) {
-            RatedCdrRecord rating = current.get(cdr.cdrId());
-            if (rating == null) {
-                candidates.add(new RatingCandidate(cdr, null, null));
-            } else if (scope.isReRating() || staleIngestRuns.contains(rating.getRunId())
-                    || RatingStatus.NO_RATE.name().equals(rating.getStatus())
-                    || RatingStatus.RATING_ERROR.name().equals(rating.getStatus())) {
-                candidates.add(new RatingCandidate(cdr, rating(rating, RATED_CDR), rating.getRunId()));
-            }
+            candidates.add(candidate(cdr, current.get(cdr.cdrId())));
         }
         return new CandidatePage(candidates, lastCdrId, cdrs.size() < limit);
+    }
+
+    /**
+     * A page of a run without a period, which rates only what is pending: never rated, NO_RATE, RATING_ERROR, or
+     * rated at ingest with reference data that is no longer current. Most CDRs are none of these, so the page is
+     * first told apart by ids and statuses alone (the page's cdr_ids, then the current run and status of that
+     * cdr_id range), and only the candidates are read whole: by id when they are few, by the page's range as a
+     * re-rating page is when they are many. The same two index range scans as a re-rating page, without moving
+     * and mapping the whole rows of CDRs that are skipped.
+     */
+    private CandidatePage pendingCandidates(Collection<String> accounts, String afterCdrId, int limit,
+                                            Set<Long> staleIngestRuns) {
+        List<String> ids = idPage(accounts, afterCdrId, limit).fetch(CDR.CDR_ID);
+        if (ids.isEmpty()) {
+            return new CandidatePage(List.of(), afterCdrId, true);
+        }
+        String lastCdrId = ids.get(ids.size() - 1);
+        boolean last = ids.size() < limit;
+        Condition range = RATED_CDR.CDR_ID.le(lastCdrId);
+        if (afterCdrId != null) {
+            range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
+        }
+        if (accounts != null) {
+            range = range.and(RATED_CDR.ACCOUNT_ID.in(accounts));
+        }
+        // cdr_id to whether its current rating is to be made again (absent: never rated)
+        Map<String, Boolean> pending = new HashMap<>();
+        db.select(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID, RATED_CDR.STATUS).from(RATED_CDR)
+                .where(range).and(RATED_CDR.IS_CURRENT.isTrue())
+                .forEach(r -> pending.put(r.value1(),
+                        !RatingStatus.RATED.name().equals(r.value3()) || staleIngestRuns.contains(r.value2())));
+        List<String> wanted = new ArrayList<>();
+        Set<String> wantedWithRating = new HashSet<>();
+        for (String id : ids) {
+            Boolean again = pending.get(id);
+            if (again == null) {
+                wanted.add(id);
+            } else if (again) {
+                wanted.add(id);
+                wantedWithRating.add(id);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return new CandidatePage(List.of(), lastCdrId, last);
+        }
+        Map<String, Cdr> cdrs = new HashMap<>();
+        Map<String, RatedCdrRecord> current = new HashMap<>();
+        if (wanted.size() <= FEW_CANDIDATES) {
+            cdrSelect().where(CDR.CDR_ID.in(wanted)).fetch(RatedCdrRepository::cdr)
+                    .forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
+            if (!wantedWithRating.isEmpty()) {
+                db.selectFrom(RATED_CDR).where(RATED_CDR.CDR_ID.in(wantedWithRating))
+                        .and(RATED_CDR.IS_CURRENT.isTrue())
+                        .forEach(r -> current.put(r.getCdrId(), r));
+            }
+        } else {
+            Condition cdrRange = idPageCondition(accounts, afterCdrId).and(CDR.CDR_ID.le(lastCdrId));
+            cdrSelect().where(cdrRange).fetch(RatedCdrRepository::cdr).forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
+            if (!wantedWithRating.isEmpty()) {
+                db.selectFrom(RATED_CDR).where(range).and(RATED_CDR.IS_CURRENT.isTrue())
+                        .forEach(r -> current.put(r.getCdrId(), r));
+            }
+        }
+        List<RatingCandidate> candidates = new ArrayList<>(wanted.size());
+        for (String id : wanted) {
+            Cdr cdr = cdrs.get(id);
+            RatedCdrRecord rating = wantedWithRating.contains(id) ? current.get(id) : null;
+            if (cdr == null || (rating == null && wantedWithRating.contains(id))) {
+                continue; // no longer there since its id was read: nothing to rate
+            }
+            candidates.add(candidate(cdr, rating));
+        }
+        return new CandidatePage(candidates, lastCdrId, last);
+    }
+
+    /** The ids of the next {@code limit} CDRs (of {@code accounts}, null = every account) after {@code afterCdrId}. */
+    ResultQuery<Record1<String>> idPage(Collection<String> accounts, String afterCdrId, int limit) {
+        return db.select(CDR.CDR_ID).from(CDR).where(idPageCondition(accounts, afterCdrId)).orderBy(CDR.CDR_ID)
+                .limit(limit);
+    }
+
+    private static Condition idPageCondition(Collection<String> accounts, String afterCdrId) {
+        Condition page = afterCdrId == null ? DSL.noCondition() : CDR.CDR_ID.gt(afterCdrId);
+        return accounts == null ? page : page.and(CDR.ACCOUNT_ID.in(accounts));
+    }
+
+    private static RatingCandidate candidate(Cdr cdr, RatedCdrRecord current) {
+        return current == null ? new RatingCandidate(cdr, null, null)
+                : new RatingCandidate(cdr, rating(current, RATED_CDR), current.getRunId());
     }
 
     /**
@@ -167,12 +259,20 @@ public class RatedCdrRepository {
                 source = DSL.table("{0} use index ({1})", CDR, DSL.name(Indexes.CDR_PERIOD_CDR_IDX.getName()));
             }
         }
-        return db.select(CDR.CDR_ID, CDR.TRUNK_ID, CDR.ACCOUNT_ID, CDR.PERIOD, CDR.DIRECTION, CDR.CALLEE,
-                        CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON)
-                .from(source)
+        return cdrColumns().from(source)
                 .where(condition)
                 .orderBy(order)
                 .limit(limit);
+    }
+
+    /** The columns of {@link #cdr}, from {@code cdr}. */
+    private SelectJoinStep<? extends Record> cdrSelect() {
+        return cdrColumns().from(CDR);
+    }
+
+    private SelectSelectStep<? extends Record> cdrColumns() {
+        return db.select(CDR.CDR_ID, CDR.TRUNK_ID, CDR.ACCOUNT_ID, CDR.PERIOD, CDR.DIRECTION, CDR.CALLEE,
+                CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON);
     }
 
     /** The accounts that have CDRs in the scope, in account_id order. */
