@@ -19,6 +19,7 @@ import javax.money.Monetary;
 import javax.money.MonetaryAmount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -260,48 +261,59 @@ public class RatedUsage {
     public Map<Long, FileRating> ratingByFile() {
         Field<Integer> cdrs = DSL.count();
         Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
-        Map<Long, long[]> counts = new HashMap<>();
-        Map<Long, Map<Anomaly, Long>> anomalies = new HashMap<>();
-        Map<Long, Map<CurrencyUnit, MonetaryAmount>> money = new HashMap<>();
+        Map<Long, FileTally> tallies = new HashMap<>();
         db.select(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY, cdrs, cost)
                 .from(withCurrentRating(CDR, CDR.CDR_ID))
                 .groupBy(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY)
-                .forEach(r -> {
-                    long fileId = r.value1();
-                    long n = r.get(cdrs);
-                    long[] byStatus = counts.computeIfAbsent(fileId, f -> new long[5]);
-                    if (r.value2() == null) {
-                        byStatus[3] += n;
-                        return;
-                    }
-                    switch (RatingStatus.valueOf(r.value2())) {
-                        case RATED -> {
-                            byStatus[0] += n;
-                            if (r.value3() != null) {
-                                byStatus[1] += n;
-                                Map<Anomaly, Long> kinds = anomalies.computeIfAbsent(fileId,
-                                        f -> new EnumMap<>(Anomaly.class));
-                                for (String kind : r.value3().split(",")) {
-                                    if (!kind.isBlank()) {
-                                        kinds.merge(Anomaly.valueOf(kind.trim()), n, Long::sum);
-                                    }
-                                }
-                            }
-                            if (r.value4() != null) {
-                                CurrencyUnit currency = currency(r.value4());
-                                money.computeIfAbsent(fileId, f -> new LinkedHashMap<>())
-                                        .merge(currency, money(r.get(cost), currency), MonetaryAmount::add);
+                .forEach(r -> tallies.computeIfAbsent(r.value1(), f -> new FileTally())
+                        .add(r.value2(), r.value3(), r.value4(), r.get(cdrs), r.get(cost)));
+        Map<Long, FileRating> byFile = new HashMap<>();
+        tallies.forEach((fileId, tally) -> byFile.put(fileId, tally.rating()));
+        return byFile;
+    }
+
+    /** The groups of one file added up ({@link #ratingByFile}). */
+    private static final class FileTally {
+
+        private long rated;
+        private long anomalous;
+        private long noRate;
+        private long notYetRated;
+        private long ratingErrors;
+        private final Map<Anomaly, Long> anomalies = new EnumMap<>(Anomaly.class);
+        private final Map<CurrencyUnit, MonetaryAmount> moneyRated = new LinkedHashMap<>();
+
+        /** {@code cdrs} CDRs whose current rating has this status (null: never rated), anomalies and currency. */
+        void add(String status, String anomalyCodes, String currencyCode, long cdrs, BigDecimal cost) {
+            if (status == null) {
+                notYetRated += cdrs;
+                return;
+            }
+            switch (RatingStatus.valueOf(status)) {
+                case NO_RATE -> noRate += cdrs;
+                case RATING_ERROR -> ratingErrors += cdrs;
+                case RATED -> {
+                    rated += cdrs;
+                    if (anomalyCodes != null) {
+                        anomalous += cdrs;
+                        for (String kind : anomalyCodes.split(",")) {
+                            if (!kind.isBlank()) {
+                                anomalies.merge(Anomaly.valueOf(kind.trim()), cdrs, Long::sum);
                             }
                         }
-                        case NO_RATE -> byStatus[2] += n;
-                        case RATING_ERROR -> byStatus[4] += n;
                     }
-                });
-        Map<Long, FileRating> byFile = new HashMap<>();
-        counts.forEach((fileId, n) -> byFile.put(fileId, new FileRating(
-                new FileRatingCounts(n[0], n[1], n[2], n[3], n[4]),
-                anomalies.getOrDefault(fileId, Map.of()), money.getOrDefault(fileId, Map.of()))));
-        return byFile;
+                    if (currencyCode != null) {
+                        CurrencyUnit currency = currency(currencyCode);
+                        moneyRated.merge(currency, money(cost, currency), MonetaryAmount::add);
+                    }
+                }
+            }
+        }
+
+        FileRating rating() {
+            return new FileRating(new FileRatingCounts(rated, anomalous, noRate, notYetRated, ratingErrors),
+                    Map.copyOf(anomalies), Collections.unmodifiableMap(moneyRated));
+        }
     }
 
     /** A CDR set aside as RATING_ERROR and why (issue 12). */
