@@ -112,20 +112,7 @@ public class RatedCdrRepository {
             return new CandidatePage(List.of(), afterCdrId, true);
         }
         String lastCdrId = cdrs.get(cdrs.size() - 1).cdrId();
-        Condition range = RATED_CDR.CDR_ID.le(lastCdrId);
-        if (afterCdrId != null) {
-            range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
-        }
-        if (accounts != null) {
-            range = range.and(RATED_CDR.ACCOUNT_ID.in(accounts));
-        }
-        // Only the cdr_id range, on purpose: a "period = ?" filter here would invite the (period, account_id,
-        // is_current) index, which reads the whole period for every page.
-        Map<String, RatedCdrRecord> current = new HashMap<>();
-        db.selectFrom(RATED_CDR)
-                .where(range)
-                .and(RATED_CDR.IS_CURRENT.isTrue())
-                .forEach(r -> current.put(r.getCdrId(), r));
+        Map<String, RatedCdrRecord> current = currentRatings(ratingRange(accounts, afterCdrId, lastCdrId));
         List<RatingCandidate> candidates = new ArrayList<>(cdrs.size());
         for (Cdr cdr : cdrs) {
             candidates.add(candidate(cdr, current.get(cdr.cdrId())));
@@ -149,13 +136,7 @@ public class RatedCdrRepository {
         }
         String lastCdrId = ids.get(ids.size() - 1);
         boolean last = ids.size() < limit;
-        Condition range = RATED_CDR.CDR_ID.le(lastCdrId);
-        if (afterCdrId != null) {
-            range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
-        }
-        if (accounts != null) {
-            range = range.and(RATED_CDR.ACCOUNT_ID.in(accounts));
-        }
+        Condition range = ratingRange(accounts, afterCdrId, lastCdrId);
         // cdr_id to whether its current rating is to be made again (absent: never rated)
         Map<String, Boolean> pending = new HashMap<>();
         db.select(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID, RATED_CDR.STATUS).from(RATED_CDR)
@@ -176,24 +157,14 @@ public class RatedCdrRepository {
         if (wanted.isEmpty()) {
             return new CandidatePage(List.of(), lastCdrId, last);
         }
+        // by id when they are few, else by the page's range
+        boolean few = wanted.size() <= FEW_CANDIDATES;
         Map<String, Cdr> cdrs = new HashMap<>();
-        Map<String, RatedCdrRecord> current = new HashMap<>();
-        if (wanted.size() <= FEW_CANDIDATES) {
-            cdrSelect().where(CDR.CDR_ID.in(wanted)).fetch(RatedCdrRepository::cdr)
-                    .forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
-            if (!wantedWithRating.isEmpty()) {
-                db.selectFrom(RATED_CDR).where(RATED_CDR.CDR_ID.in(wantedWithRating))
-                        .and(RATED_CDR.IS_CURRENT.isTrue())
-                        .forEach(r -> current.put(r.getCdrId(), r));
-            }
-        } else {
-            Condition cdrRange = idPageCondition(accounts, afterCdrId).and(CDR.CDR_ID.le(lastCdrId));
-            cdrSelect().where(cdrRange).fetch(RatedCdrRepository::cdr).forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
-            if (!wantedWithRating.isEmpty()) {
-                db.selectFrom(RATED_CDR).where(range).and(RATED_CDR.IS_CURRENT.isTrue())
-                        .forEach(r -> current.put(r.getCdrId(), r));
-            }
-        }
+        cdrSelect().where(few ? CDR.CDR_ID.in(wanted)
+                        : idPageCondition(accounts, afterCdrId).and(CDR.CDR_ID.le(lastCdrId)))
+                .fetch(RatedCdrRepository::cdr).forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
+        Map<String, RatedCdrRecord> current = wantedWithRating.isEmpty() ? Map.of()
+                : currentRatings(few ? RATED_CDR.CDR_ID.in(wantedWithRating) : range);
         List<RatingCandidate> candidates = new ArrayList<>(wanted.size());
         for (String id : wanted) {
             Cdr cdr = cdrs.get(id);
@@ -204,6 +175,28 @@ public class RatedCdrRepository {
             candidates.add(candidate(cdr, rating));
         }
         return new CandidatePage(candidates, lastCdrId, last);
+    }
+
+    /**
+     * The ratings of a cdr_id range ({@code afterCdrId} exclusive, null = from the start, to {@code
+     * lastCdrId}) of {@code accounts} (null = every account). Only the cdr_id range, on purpose: a "period = ?"
+     * filter here would invite the (period, account_id, is_current) index, which reads the whole period for every
+     * page.
+     */
+    private static Condition ratingRange(Collection<String> accounts, String afterCdrId, String lastCdrId) {
+        Condition range = RATED_CDR.CDR_ID.le(lastCdrId);
+        if (afterCdrId != null) {
+            range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
+        }
+        return accounts == null ? range : range.and(RATED_CDR.ACCOUNT_ID.in(accounts));
+    }
+
+    /** cdr_id to its current rating, of the ratings that {@code where} selects. */
+    private Map<String, RatedCdrRecord> currentRatings(Condition where) {
+        Map<String, RatedCdrRecord> current = new HashMap<>();
+        db.selectFrom(RATED_CDR).where(where).and(RATED_CDR.IS_CURRENT.isTrue())
+                .forEach(r -> current.put(r.getCdrId(), r));
+        return current;
     }
 
     /** The ids of the next {@code limit} CDRs (of {@code accounts}, null = every account) after {@code afterCdrId}. */

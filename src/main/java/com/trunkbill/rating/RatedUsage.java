@@ -251,6 +251,9 @@ public class RatedUsage {
      */
     public record FileRating(FileRatingCounts counts, Map<Anomaly, Long> anomalies,
                              Map<CurrencyUnit, MonetaryAmount> moneyRated) {
+
+        /** A file without accepted CDRs. */
+        public static final FileRating NONE = new FileRating(FileRatingCounts.NONE, Map.of(), Map.of());
     }
 
     /**

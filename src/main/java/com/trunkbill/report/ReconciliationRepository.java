@@ -73,16 +73,16 @@ public class ReconciliationRepository {
         List<Map<String, Long>> fileAnomalies = new ArrayList<>();
         List<Map<String, BigDecimal>> fileMoney = new ArrayList<>();
         db.selectFrom(CDR_FILE).orderBy(CDR_FILE.INGESTED_AT, CDR_FILE.FILE_NAME, CDR_FILE.FILE_ID).forEach(file -> {
-            FileRating fileRating = ratings.get(file.getFileId());
-            FileRatingCounts rating = fileRating == null ? FileRatingCounts.NONE : fileRating.counts();
+            FileRating fileRating = ratings.getOrDefault(file.getFileId(), FileRating.NONE);
+            FileRatingCounts rating = fileRating.counts();
             // issue 12: a CDR set aside as RATING_ERROR counts under malformed, so the SPEC identity holds
             rows.add(new ReconciliationRow(baseName(file.getFileName()), file.getReadCount(), rating.rated(),
                     file.getDuplicates(), rating.anomalous(), rating.noRate(), file.getUnknownTrunk(),
                     file.getAccountMismatch(), file.getNoTrunk(), file.getDuplicateConflict(),
                     file.getMalformed() + rating.ratingErrors(), rating.notYetRated(), rating.ratingErrors()));
             fileErrors.add(errors.getOrDefault(file.getFileId(), List.of()));
-            fileAnomalies.add(byName(fileRating == null ? Map.of() : fileRating.anomalies()));
-            fileMoney.add(decimals(fileRating == null ? Map.of() : fileRating.moneyRated()));
+            fileAnomalies.add(byName(fileRating.anomalies()));
+            fileMoney.add(decimals(fileRating.moneyRated()));
         });
         return new Reconciliation(rows, ReconciliationRow.total(rows), fileAnomalies, fileMoney, fileErrors);
     }

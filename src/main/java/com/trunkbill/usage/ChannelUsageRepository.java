@@ -35,8 +35,8 @@ import static com.trunkbill.db.jooq.Tables.TRUNK;
  * <p>
  * Accepted CDRs are the rows of {@code cdr} (import-time rejects and duplicates never reach it) whose current
  * rating is not {@code NO_RATE} ({@link RatedUsage#currentRatingIsNot}): SPEC §7 counts NO_RATE among the
- * rejected. CDRs not rated yet count as accepted. They are streamed from the database ordered by row key (trunk, or Freshworks group for
- * Freshworks outbound CDRs) then start time, through one {@link ChannelOccupancy} per key at a time: memory
+ * rejected. CDRs not rated yet count as accepted. They are streamed from the database ordered by row key (trunk,
+ * or Freshworks group for Freshworks outbound CDRs) then start time, through one {@link ChannelOccupancy} per key at a time: memory
  * holds one key's calls in progress, never the month. CDRs of the previous period are read too when they
  * run into this one (a call across midnight of the 1st occupies the 1st).
  */
