@@ -178,8 +178,8 @@ class ReleaseLayoutTests {
                 .filter(dir -> !dir.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
         assertThat(firstCalls.get(1)).isEqualTo("java -Xmx2g -XX:ArchiveClassesAtExit=" + fast + "/app.jsa."
                 + firstCalls.get(1).replaceAll(".*app\\.jsa\\.([0-9]+) .*", "$1") + " -Dtrunkbill.home=" + prefix
-                + " -jar " + fast + "/trunkbill.jar history --db jdbc:h2:mem:trunkbill-cds-training"
-                + " --spring.main.lazy-initialization=false");
+                + " -jar " + fast + "/trunkbill.jar import-inventory --dir inventory"
+                + " --db jdbc:h2:mem:trunkbill-cds-training --spring.main.lazy-initialization=false");
         String launch = "java -Xmx2g -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + fast + "/app.jsa "
                 + "-Xlog:cds=off -Xlog:cds+dynamic=off -Dtrunkbill.home=" + prefix + " -jar " + fast
                 + "/trunkbill.jar history";
@@ -199,6 +199,42 @@ class ReleaseLayoutTests {
         assertThat(off.exitCode()).as(off.output()).isZero();
         assertThat(Files.readAllLines(calls)).containsExactly("java -Xmx2g -Dtrunkbill.home=" + prefix + " -jar "
                 + prefix.resolve("lib/trunkbill.jar") + " rate");
+    }
+
+    @Test
+    void aFastStartTrainsOnAOneTrunkInventoryAndFallsBackToHistoryWhenThatFails() throws Exception {
+        // the training job's input is checked as the stand-in java sees it; an import-inventory training fails
+        script(bin.resolve("java"), "echo \"java $*\" >> '" + calls + "'\n"
+                + "if [[ \"$*\" == *' extract --destination '* ]]; then mkdir -p \"${@: -1}\"; "
+                + "echo extracted > \"${@: -1}/trunkbill.jar\"; exit 0; fi\n"
+                + "if [[ \"$*\" == *' import-inventory --dir inventory '* ]]; then "
+                + "cat inventory/accounts.csv inventory/service-addresses.csv inventory/trunks.csv > '"
+                + work.resolve("training-inventory.csv") + "'; exit 1; fi\n"
+                + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) echo cds > \"${a#*=}\";; esac; done");
+        Path prefix = work.resolve("prefix");
+        assertThat(run(List.of("jobs/install.sh", "--prefix", prefix.toString(), "--jar", aJar().toString()),
+                Map.of()).exitCode()).isZero();
+
+        Result first = run(List.of(prefix.resolve("trunkbill").toString(), "history"), Map.of());
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        List<String> calls = Files.readAllLines(this.calls);
+        assertThat(calls).hasSize(4);
+        assertThat(calls.get(1)).contains(" import-inventory --dir inventory --db jdbc:h2:mem:trunkbill-cds-training");
+        assertThat(calls.get(2)).contains(" history --db jdbc:h2:mem:trunkbill-cds-training");
+        assertThat(Files.readAllLines(work.resolve("training-inventory.csv"))).containsExactly(
+                "account_id,name,currency,country,price_list,vat_id,billing_street,billing_city,billing_postal_code,"
+                        + "billing_state",
+                "ACC-CDS,CDS training,USD,US,STANDARD,,1 Main St,Austin,78701,TX",
+                "address_id,account_id,street,city,county,state,postal_code,country",
+                "ADDR-CDS,ACC-CDS,1 Main St,Austin,Travis,TX,78701,US",
+                "trunk_id,account_id,name,trunk_type,data_center,channels,channel_plan,service_address_id,"
+                        + "admin_status,action_status,created_at,deleted_at",
+                "TRK-CDS,ACC-CDS,cds,STATIC,NEW_YORK,1,UNLIMITED_US,ADDR-CDS,ENABLED,SUCCESS,2026-01-01T00:00:00Z,");
+        Path fast = Files.list(prefix.resolve("lib/fast-start")).filter(Files::isDirectory)
+                .filter(dir -> !dir.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        assertThat(fast.resolve("app.jsa")).hasContent("cds");
+        assertThat(calls.get(3)).contains("-XX:SharedArchiveFile=" + fast + "/app.jsa ").endsWith(" history");
     }
 
     /** The recorded calls of java that launch trunkbill: without the fast start's extraction, which fails here. */
