@@ -16,7 +16,6 @@ import com.trunkbill.support.BillingPeriod;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
@@ -112,7 +111,7 @@ public class RatedCdrRepository {
             return new CandidatePage(List.of(), afterCdrId, true);
         }
         String lastCdrId = cdrs.get(cdrs.size() - 1).cdrId();
-        Map<String, RatedCdrRecord> current = currentRatings(ratingRange(accounts, afterCdrId, lastCdrId));
+        Map<String, RatedCdrRecord> current = pageRatings(scope, accounts, afterCdrId, lastCdrId);
         List<RatingCandidate> candidates = new ArrayList<>(cdrs.size());
         for (Cdr cdr : cdrs) {
             candidates.add(candidate(cdr, current.get(cdr.cdrId())));
@@ -191,6 +190,25 @@ public class RatedCdrRepository {
         return accounts == null ? range : range.and(RATED_CDR.ACCOUNT_ID.in(accounts));
     }
 
+    /**
+     * The current ratings of a re-rating page: those of the page's cdr_id range ({@code afterCdrId} exclusive, null =
+     * from the start, to {@code lastCdrId}) in the scope's account or trunk, and in {@code accounts} (null = every
+     * account). A scoped page's range spans the CDRs of every other account and trunk too (an account with a tenth
+     * of the CDRs, a range ten times its page), so the scope is a filter here, or a scoped re-rating would read and
+     * map every rating of the period.
+     */
+    Map<String, RatedCdrRecord> pageRatings(RatingScope scope, Collection<String> accounts, String afterCdrId,
+                                            String lastCdrId) {
+        Condition range = ratingRange(accounts, afterCdrId, lastCdrId);
+        if (scope.accountId() != null) {
+            range = range.and(RATED_CDR.ACCOUNT_ID.eq(scope.accountId()));
+        }
+        if (scope.trunkId() != null) {
+            range = range.and(RATED_CDR.TRUNK_ID.eq(scope.trunkId()));
+        }
+        return currentRatings(range);
+    }
+
     /** cdr_id to its current rating, of the ratings that {@code where} selects. */
     private Map<String, RatedCdrRecord> currentRatings(Condition where) {
         Map<String, RatedCdrRecord> current = new HashMap<>();
@@ -219,43 +237,32 @@ public class RatedCdrRepository {
      * The query of one keyset page of CDRs: the next {@code limit} CDRs of the scope (and of {@code accounts}, null
      * = every account) after {@code afterCdrId} in cdr_id order.
      * <p>
-     * The ORDER BY names the equality columns of the index that serves the scope ({@code period}, then the account or
-     * trunk), which changes nothing in the order: H2 only reads a page in index order when the ORDER BY starts with
-     * the index's columns, and otherwise reads and sorts the rest of the period for every page (quadratic). A
-     * partition's page of a period ({@code account_id in (...)}) is read in {@code (period, cdr_id)} order with the
-     * accounts filtered, named with H2's {@code USE INDEX}: H2 would otherwise take the {@code (period, account_id,
-     * cdr_id)} index and sort.
+     * A re-rating page reads the {@code (period, cdr_id)} index in order and filters the scope's account or trunk
+     * and the partition's accounts (V56 dropped the account and trunk indexes, which cost every ingested CDR two
+     * random index inserts). Its ORDER BY names the index's columns, which changes nothing in the order: H2 only
+     * reads a page in index order when the ORDER BY starts with the index's columns, and otherwise reads and sorts
+     * the rest of the period for every page (quadratic). H2 is told the index ({@code USE INDEX}), since it might
+     * otherwise take the primary key, which holds every period.
      */
     ResultQuery<? extends Record> cdrPage(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit) {
         Condition condition = afterCdrId == null ? DSL.noCondition() : CDR.CDR_ID.gt(afterCdrId);
         if (accounts != null) {
             condition = condition.and(CDR.ACCOUNT_ID.in(accounts));
         }
-        if (scope.isReRating()) {
-            condition = condition.and(CDR.PERIOD.eq(scope.period()));
-            if (scope.accountId() != null) {
-                condition = condition.and(CDR.ACCOUNT_ID.eq(scope.accountId()));
-            }
-            if (scope.trunkId() != null) {
-                condition = condition.and(CDR.TRUNK_ID.eq(scope.trunkId()));
-            }
+        if (!scope.isReRating()) {
+            return cdrColumns().from(CDR).where(condition).orderBy(CDR.CDR_ID).limit(limit);
         }
-        List<OrderField<?>> order = List.of(CDR.CDR_ID);
-        Table<?> source = CDR;
+        condition = condition.and(CDR.PERIOD.eq(scope.period()));
+        if (scope.accountId() != null) {
+            condition = condition.and(CDR.ACCOUNT_ID.eq(scope.accountId()));
+        }
         if (scope.trunkId() != null) {
-            order = List.of(CDR.PERIOD, CDR.TRUNK_ID, CDR.CDR_ID);
-        } else if (scope.accountId() != null) {
-            order = List.of(CDR.PERIOD, CDR.ACCOUNT_ID, CDR.CDR_ID);
-        } else if (scope.isReRating()) {
-            order = List.of(CDR.PERIOD, CDR.CDR_ID);
-            if (accounts != null && db.dialect().family() == SQLDialect.H2) {
-                source = DSL.table("{0} use index ({1})", CDR, DSL.name(Indexes.CDR_PERIOD_CDR_IDX.getName()));
-            }
+            condition = condition.and(CDR.TRUNK_ID.eq(scope.trunkId()));
         }
-        return cdrColumns().from(source)
-                .where(condition)
-                .orderBy(order)
-                .limit(limit);
+        Table<?> source = db.dialect().family() == SQLDialect.H2
+                ? DSL.table("{0} use index ({1})", CDR, DSL.name(Indexes.CDR_PERIOD_CDR_IDX.getName()))
+                : CDR;
+        return cdrColumns().from(source).where(condition).orderBy(CDR.PERIOD, CDR.CDR_ID).limit(limit);
     }
 
     /** The columns of {@link #cdr}, from {@code cdr}. */

@@ -64,14 +64,29 @@ class CandidatePageQueryH2FunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void aReRatingPageOfAnAccountOrTrunkScansOnePage() {
-        assertThat(scanned(new RatingScope(PERIOD, "ACC-US-ACME", null), null, middleCdrId())).isLessThanOrEqualTo(ONE_PAGE);
+    void aReRatingPageOfAnAccountOrTrunkScansThePeriodInCdrIdOrderUpToItsLastCdr() {
         String trunk = db.select(CDR.TRUNK_ID).from(CDR).where(CDR.ACCOUNT_ID.eq("ACC-US-ACME"))
                 .groupBy(CDR.TRUNK_ID).orderBy(org.jooq.impl.DSL.count().desc(), CDR.TRUNK_ID).limit(1)
                 .fetchSingle(CDR.TRUNK_ID);
         assertThat(db.fetchCount(CDR, CDR.TRUNK_ID.eq(trunk).and(CDR.PERIOD.eq(PERIOD)))).isGreaterThan(2 * PAGE);
-        assertThat(scanned(new RatingScope(PERIOD, null, trunk), null, null)).isLessThanOrEqualTo(ONE_PAGE);
-        assertThat(scanned(new RatingScope(PERIOD, "ACC-US-ACME", trunk), null, null)).isLessThanOrEqualTo(ONE_PAGE);
+        String middle = middleCdrId();
+
+        for (RatingScope scope : List.of(new RatingScope(PERIOD, "ACC-US-ACME", null),
+                new RatingScope(PERIOD, null, trunk), new RatingScope(PERIOD, "ACC-US-ACME", trunk))) {
+            for (String after : java.util.Arrays.asList(null, middle)) {
+                // the page's rows are read in (period, cdr_id) order up to its last CDR, and no further
+                List<String> page = ratedCdrs.cdrPage(scope, null, after, PAGE).fetch(CDR.CDR_ID);
+                assertThat(page).as(scope + " after " + after).hasSize(PAGE).isSorted();
+                var upToLast = CDR.PERIOD.eq(PERIOD).and(CDR.CDR_ID.le(page.get(PAGE - 1)));
+                int periodRowsUpToLast = db.fetchCount(CDR, after == null ? upToLast : upToLast.and(CDR.CDR_ID.gt(after)));
+                int restOfPeriod = db.fetchCount(CDR, after == null ? CDR.PERIOD.eq(PERIOD)
+                        : CDR.PERIOD.eq(PERIOD).and(CDR.CDR_ID.gt(after)));
+
+                assertThat(scanned(ratedCdrs.cdrPage(scope, null, after, PAGE))).as(scope + " after " + after)
+                        .isLessThanOrEqualTo(periodRowsUpToLast + 1);
+                assertThat(periodRowsUpToLast).isLessThan(restOfPeriod / 2);
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.trunkbill.rating.model.Anomaly;
 import com.trunkbill.rating.model.AppliedRate;
 import com.trunkbill.rating.model.Category;
 import com.trunkbill.rating.model.RatedCdr;
+import com.trunkbill.rating.model.RatingScope;
 import com.trunkbill.rating.model.RatingStatus;
 import com.trunkbill.ratetable.model.Direction;
 import com.trunkbill.testsupport.DatabaseTest;
@@ -115,6 +116,29 @@ public abstract class RatedCdrStorageFunctionalTests extends DatabaseTest {
         assertThat(db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue())).isEqualTo(1_234);
         // 1233 * 10^-10
         assertThat(ratedCdrs.current("C-01233").orElseThrow().cost()).isEqualTo(new BigDecimal("0.0000001233"));
+    }
+
+    @Test
+    void aScopedPageReadsTheCurrentRatingsOfItsScopeOnly() {
+        // C-1, C-3, C-5 on TRK-1 of ACC-1; C-2, C-4, C-6 on TRK-2 of ACC-2; C-3 re-rated once
+        List<RatedCdr> ratings = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            ratings.add(i % 2 == 1 ? rated("C-" + i, "United States", new BigDecimal("0.0100000000"), Set.of())
+                    : unrated("C-" + i, RatingStatus.NO_RATE));
+        }
+        ratedCdrs.supersede(1, List.of(), ratings);
+        ratedCdrs.supersede(2, List.of(new RatingKey("C-3", 1)),
+                List.of(rated("C-3", "United States", new BigDecimal("0.0200000000"), Set.of())));
+
+        assertThat(ratedCdrs.pageRatings(new RatingScope("2026-10", null, "TRK-1"), null, "C-1", "C-5"))
+                .containsOnlyKeys("C-3", "C-5")
+                .hasEntrySatisfying("C-3", r -> assertThat(r.getRunId()).isEqualTo(2L));
+        assertThat(ratedCdrs.pageRatings(new RatingScope("2026-10", "ACC-2", null), null, null, "C-4"))
+                .containsOnlyKeys("C-2", "C-4");
+        assertThat(ratedCdrs.pageRatings(new RatingScope("2026-10", null, null), null, "C-1", "C-4"))
+                .containsOnlyKeys("C-2", "C-3", "C-4");
+        assertThat(ratedCdrs.pageRatings(new RatingScope("2026-10", null, null), List.of("ACC-1"), null, "C-6"))
+                .containsOnlyKeys("C-1", "C-3", "C-5");
     }
 }
 
