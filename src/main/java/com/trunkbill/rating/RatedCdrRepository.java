@@ -2,7 +2,6 @@ package com.trunkbill.rating;
 
 import com.trunkbill.db.BulkRowWriter;
 import com.trunkbill.db.jooq.Indexes;
-import com.trunkbill.db.jooq.tables.records.RatedCdrRecord;
 import com.trunkbill.inventory.model.ChannelPlan;
 import com.trunkbill.rating.model.AppliedRate;
 import com.trunkbill.rating.model.Category;
@@ -28,7 +27,10 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,6 +59,13 @@ public class RatedCdrRepository {
             RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
             RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
             RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR);
+    /** The columns of a current rating, in the order {@link #currentRating} reads them. */
+    private static final List<Field<?>> RATING_COLUMNS = List.of(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID,
+            RATED_CDR.TRUNK_ID, RATED_CDR.ACCOUNT_ID, RATED_CDR.PERIOD, RATED_CDR.DIRECTION, RATED_CDR.STATUS,
+            RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN, RATED_CDR.RATES_VERSION_ID,
+            RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
+            RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
+            RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES);
     /** A page without a period with at most this many candidates reads them by id, more by the page's range. */
     static final int FEW_CANDIDATES = 200;
     private static final String NOT_CURRENT = "update rated_cdr set is_current = false where cdr_id = ? and run_id = ?";
@@ -106,12 +115,12 @@ public class RatedCdrRepository {
         if (!scope.isReRating()) {
             return pendingCandidates(accounts, afterCdrId, limit, staleIngestRuns);
         }
-        List<Cdr> cdrs = cdrPage(scope, accounts, afterCdrId, limit).fetch(RatedCdrRepository::cdr);
+        List<Cdr> cdrs = fetchByPosition(cdrPage(scope, accounts, afterCdrId, limit), RatedCdrRepository::cdr);
         if (cdrs.isEmpty()) {
             return new CandidatePage(List.of(), afterCdrId, true);
         }
         String lastCdrId = cdrs.get(cdrs.size() - 1).cdrId();
-        Map<String, RatedCdrRecord> current = pageRatings(scope, accounts, afterCdrId, lastCdrId);
+        Map<String, StoredRating> current = pageRatings(scope, accounts, afterCdrId, lastCdrId);
         List<RatingCandidate> candidates = new ArrayList<>(cdrs.size());
         for (Cdr cdr : cdrs) {
             candidates.add(candidate(cdr, current.get(cdr.cdrId())));
@@ -159,15 +168,15 @@ public class RatedCdrRepository {
         // by id when they are few, else by the page's range
         boolean few = wanted.size() <= FEW_CANDIDATES;
         Map<String, Cdr> cdrs = new HashMap<>();
-        cdrSelect().where(few ? CDR.CDR_ID.in(wanted)
-                        : idPageCondition(accounts, afterCdrId).and(CDR.CDR_ID.le(lastCdrId)))
-                .fetch(RatedCdrRepository::cdr).forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
-        Map<String, RatedCdrRecord> current = wantedWithRating.isEmpty() ? Map.of()
+        fetchByPosition(cdrSelect().where(few ? CDR.CDR_ID.in(wanted)
+                        : idPageCondition(accounts, afterCdrId).and(CDR.CDR_ID.le(lastCdrId))), RatedCdrRepository::cdr)
+                .forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
+        Map<String, StoredRating> current = wantedWithRating.isEmpty() ? Map.of()
                 : currentRatings(few ? RATED_CDR.CDR_ID.in(wantedWithRating) : range);
         List<RatingCandidate> candidates = new ArrayList<>(wanted.size());
         for (String id : wanted) {
             Cdr cdr = cdrs.get(id);
-            RatedCdrRecord rating = wantedWithRating.contains(id) ? current.get(id) : null;
+            StoredRating rating = wantedWithRating.contains(id) ? current.get(id) : null;
             if (cdr == null || (rating == null && wantedWithRating.contains(id))) {
                 continue; // no longer there since its id was read: nothing to rate
             }
@@ -197,8 +206,8 @@ public class RatedCdrRepository {
      * of the CDRs, a range ten times its page), so the scope is a filter here, or a scoped re-rating would read and
      * map every rating of the period.
      */
-    Map<String, RatedCdrRecord> pageRatings(RatingScope scope, Collection<String> accounts, String afterCdrId,
-                                            String lastCdrId) {
+    Map<String, StoredRating> pageRatings(RatingScope scope, Collection<String> accounts, String afterCdrId,
+                                          String lastCdrId) {
         Condition range = ratingRange(accounts, afterCdrId, lastCdrId);
         if (scope.accountId() != null) {
             range = range.and(RATED_CDR.ACCOUNT_ID.eq(scope.accountId()));
@@ -210,11 +219,43 @@ public class RatedCdrRepository {
     }
 
     /** cdr_id to its current rating, of the ratings that {@code where} selects. */
-    private Map<String, RatedCdrRecord> currentRatings(Condition where) {
-        Map<String, RatedCdrRecord> current = new HashMap<>();
-        db.selectFrom(RATED_CDR).where(where).and(RATED_CDR.IS_CURRENT.isTrue())
-                .forEach(r -> current.put(r.getCdrId(), r));
+    private Map<String, StoredRating> currentRatings(Condition where) {
+        Map<String, StoredRating> current = new HashMap<>();
+        for (StoredRating stored : fetchByPosition(db.select(RATING_COLUMNS).from(RATED_CDR).where(where)
+                .and(RATED_CDR.IS_CURRENT.isTrue()), RatedCdrRepository::currentRating)) {
+            current.put(stored.rating().cdrId(), stored);
+        }
         return current;
+    }
+
+    /** Maps the current row of a {@link ResultSet}. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * The rows of {@code query}, rendered by jOOQ and read with plain JDBC on the transaction's connection, each
+     * mapped by column position. The pages of a rating run are its hot read path: jOOQ building a record per row and
+     * looking its values up by field took about a third of a re-rating's JVM time, which is most of its time (the
+     * JVM, not the database, bounds a re-rating; docs/performance.md).
+     */
+    private <T> List<T> fetchByPosition(ResultQuery<?> query, RowMapper<T> mapper) {
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(query.getSQL())) {
+                List<Object> values = query.getBindValues();
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                List<T> rows = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(mapper.map(row));
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     /** The ids of the next {@code limit} CDRs (of {@code accounts}, null = every account) after {@code afterCdrId}. */
@@ -228,9 +269,9 @@ public class RatedCdrRepository {
         return accounts == null ? page : page.and(CDR.ACCOUNT_ID.in(accounts));
     }
 
-    private static RatingCandidate candidate(Cdr cdr, RatedCdrRecord current) {
+    private static RatingCandidate candidate(Cdr cdr, StoredRating current) {
         return current == null ? new RatingCandidate(cdr, null, null)
-                : new RatingCandidate(cdr, rating(current, RATED_CDR), current.getRunId());
+                : new RatingCandidate(cdr, current.rating(), current.runId());
     }
 
     /**
@@ -401,10 +442,31 @@ public class RatedCdrRepository {
                 .fetch(r -> new StoredRating(r.getRunId(), r.getIsCurrent(), rating(r, RATED_CDR)));
     }
 
-    private static Cdr cdr(Record r) {
-        return new Cdr(r.get(CDR.CDR_ID), r.get(CDR.TRUNK_ID), r.get(CDR.ACCOUNT_ID), r.get(CDR.PERIOD),
-                Direction.valueOf(r.get(CDR.DIRECTION)), r.get(CDR.CALLEE), r.get(CDR.START_TIME),
-                r.get(CDR.ANSWER_TIME), r.get(CDR.END_TIME), r.get(CDR.SIP_STATUS), r.get(CDR.DISCONNECT_REASON));
+    /** A row of {@link #cdrColumns}, by position. */
+    private static Cdr cdr(ResultSet r) throws SQLException {
+        return new Cdr(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                Direction.valueOf(r.getString(5)), r.getString(6), instant(r, 7), instant(r, 8), instant(r, 9),
+                r.getInt(10), r.getString(11));
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime time = r.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    /** A row of {@link #RATING_COLUMNS}, by position: a current rating. */
+    private static StoredRating currentRating(ResultSet r) throws SQLException {
+        long rateId = r.getLong(12);
+        AppliedRate rate = r.wasNull() ? null : new AppliedRate(r.getLong(11), rateId, r.getBigDecimal(13),
+                r.getString(14), r.getInt(15), r.getInt(16), r.getBigDecimal(17));
+        String category = r.getString(8);
+        String plan = r.getString(10);
+        RatedCdr rating = new RatedCdr(r.getString(1), r.getString(3), r.getString(4), r.getString(5),
+                Direction.valueOf(r.getString(6)), RatingStatus.valueOf(r.getString(7)),
+                category == null ? null : Category.valueOf(category), r.getString(9),
+                plan == null ? null : ChannelPlan.valueOf(plan), rate, r.getBoolean(18), r.getLong(19),
+                r.getLong(20), r.getBigDecimal(21), RatedCdr.parseAnomalies(r.getString(22)));
+        return new StoredRating(r.getLong(2), true, rating);
     }
 
     private static RatedCdr rating(Record r, com.trunkbill.db.jooq.tables.RatedCdr t) {

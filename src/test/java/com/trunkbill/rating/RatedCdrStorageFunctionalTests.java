@@ -132,7 +132,7 @@ public abstract class RatedCdrStorageFunctionalTests extends DatabaseTest {
 
         assertThat(ratedCdrs.pageRatings(new RatingScope("2026-10", null, "TRK-1"), null, "C-1", "C-5"))
                 .containsOnlyKeys("C-3", "C-5")
-                .hasEntrySatisfying("C-3", r -> assertThat(r.getRunId()).isEqualTo(2L));
+                .hasEntrySatisfying("C-3", r -> assertThat(r.runId()).isEqualTo(2L));
         assertThat(ratedCdrs.pageRatings(new RatingScope("2026-10", "ACC-2", null), null, null, "C-4"))
                 .containsOnlyKeys("C-2", "C-4");
         assertThat(ratedCdrs.pageRatings(new RatingScope("2026-10", null, null), null, "C-1", "C-4"))
