@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class CandidatePageQueryH2FunctionalTests extends DatabaseTest {
 
         for (RatingScope scope : List.of(new RatingScope(PERIOD, "ACC-US-ACME", null),
                 new RatingScope(PERIOD, null, trunk), new RatingScope(PERIOD, "ACC-US-ACME", trunk))) {
-            for (String after : java.util.Arrays.asList(null, middle)) {
+            for (String after : Arrays.asList(null, middle)) {
                 // the page's rows are read in (period, cdr_id) order up to its last CDR, and no further
                 List<String> page = ratedCdrs.cdrPage(scope, null, after, PAGE).fetch(CDR.CDR_ID);
                 assertThat(page).as(scope + " after " + after).hasSize(PAGE).isSorted();
