@@ -23,6 +23,7 @@ import org.jooq.SelectJoinStep;
 import org.jooq.SelectSelectStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Connection;
@@ -59,13 +60,13 @@ public class RatedCdrRepository {
             RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
             RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
             RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR);
-    /** The columns of a current rating, in the order {@link #currentRating} reads them. */
+    /** The columns of a stored rating, in the order {@link #storedRating} reads them. */
     private static final List<Field<?>> RATING_COLUMNS = List.of(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID,
             RATED_CDR.TRUNK_ID, RATED_CDR.ACCOUNT_ID, RATED_CDR.PERIOD, RATED_CDR.DIRECTION, RATED_CDR.STATUS,
             RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN, RATED_CDR.RATES_VERSION_ID,
             RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
             RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
-            RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES);
+            RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.IS_CURRENT);
     /** A page without a period with at most this many candidates reads them by id, more by the page's range. */
     static final int FEW_CANDIDATES = 200;
     private static final String NOT_CURRENT = "update rated_cdr set is_current = false where cdr_id = ? and run_id = ?";
@@ -222,23 +223,18 @@ public class RatedCdrRepository {
     private Map<String, StoredRating> currentRatings(Condition where) {
         Map<String, StoredRating> current = new HashMap<>();
         for (StoredRating stored : fetchByPosition(db.select(RATING_COLUMNS).from(RATED_CDR).where(where)
-                .and(RATED_CDR.IS_CURRENT.isTrue()), RatedCdrRepository::currentRating)) {
+                .and(RATED_CDR.IS_CURRENT.isTrue()), RatedCdrRepository::storedRating)) {
             current.put(stored.rating().cdrId(), stored);
         }
         return current;
     }
 
-    /** Maps the current row of a {@link ResultSet}. */
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
     /**
      * The rows of {@code query}, rendered by jOOQ and read with plain JDBC on the transaction's connection, each
-     * mapped by column position. The pages of a rating run are its hot read path: jOOQ building a record per row and
-     * looking its values up by field took about a third of a re-rating's JVM time, which is most of its time (the
-     * JVM, not the database, bounds a re-rating; docs/performance.md).
+     * mapped by column position; every read of CDR pages and stored ratings here goes through it, so a stored rating
+     * has one mapping. The pages of a rating run are its hot read path: jOOQ building a record per row and looking
+     * its values up by field took about a third of a re-rating's JVM time, which is most of its time (the JVM, not
+     * the database, bounds a re-rating; docs/performance.md).
      */
     private <T> List<T> fetchByPosition(ResultQuery<?> query, RowMapper<T> mapper) {
         return db.connectionResult(connection -> {
@@ -250,7 +246,7 @@ public class RatedCdrRepository {
                 List<T> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        rows.add(mapper.map(row));
+                        rows.add(mapper.mapRow(row, rows.size()));
                     }
                 }
                 return rows;
@@ -275,8 +271,9 @@ public class RatedCdrRepository {
     }
 
     /**
-     * The query of one keyset page of CDRs: the next {@code limit} CDRs of the scope (and of {@code accounts}, null
-     * = every account) after {@code afterCdrId} in cdr_id order.
+     * The query of one keyset page of a re-rating: the next {@code limit} CDRs of the scope (and of {@code accounts},
+     * null = every account) after {@code afterCdrId} in cdr_id order. (A run without a period reads its pages by
+     * ids first, {@link #pendingCandidates}.)
      * <p>
      * A re-rating page reads the {@code (period, cdr_id)} index in order and filters the scope's account or trunk
      * and the partition's accounts (V56 dropped the account and trunk indexes, which cost every ingested CDR two
@@ -286,14 +283,7 @@ public class RatedCdrRepository {
      * otherwise take the primary key, which holds every period.
      */
     ResultQuery<? extends Record> cdrPage(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit) {
-        Condition condition = afterCdrId == null ? DSL.noCondition() : CDR.CDR_ID.gt(afterCdrId);
-        if (accounts != null) {
-            condition = condition.and(CDR.ACCOUNT_ID.in(accounts));
-        }
-        if (!scope.isReRating()) {
-            return cdrColumns().from(CDR).where(condition).orderBy(CDR.CDR_ID).limit(limit);
-        }
-        condition = condition.and(CDR.PERIOD.eq(scope.period()));
+        Condition condition = idPageCondition(accounts, afterCdrId).and(CDR.PERIOD.eq(scope.period()));
         if (scope.accountId() != null) {
             condition = condition.and(CDR.ACCOUNT_ID.eq(scope.accountId()));
         }
@@ -398,9 +388,9 @@ public class RatedCdrRepository {
 
     /** The current rating of a CDR; empty when it was never rated. */
     public Optional<RatedCdr> current(String cdrId) {
-        return db.selectFrom(RATED_CDR)
-                .where(RATED_CDR.CDR_ID.eq(cdrId).and(RATED_CDR.IS_CURRENT.isTrue()))
-                .fetchOptional(r -> rating(r, RATED_CDR));
+        return fetchByPosition(db.select(RATING_COLUMNS).from(RATED_CDR)
+                        .where(RATED_CDR.CDR_ID.eq(cdrId)).and(RATED_CDR.IS_CURRENT.isTrue()),
+                RatedCdrRepository::storedRating).stream().findFirst().map(StoredRating::rating);
     }
 
     /**
@@ -436,14 +426,12 @@ public class RatedCdrRepository {
 
     /** Every rating of a CDR, oldest run first. */
     public List<StoredRating> history(String cdrId) {
-        return db.selectFrom(RATED_CDR)
-                .where(RATED_CDR.CDR_ID.eq(cdrId))
-                .orderBy(RATED_CDR.RUN_ID)
-                .fetch(r -> new StoredRating(r.getRunId(), r.getIsCurrent(), rating(r, RATED_CDR)));
+        return fetchByPosition(db.select(RATING_COLUMNS).from(RATED_CDR)
+                .where(RATED_CDR.CDR_ID.eq(cdrId)).orderBy(RATED_CDR.RUN_ID), RatedCdrRepository::storedRating);
     }
 
     /** A row of {@link #cdrColumns}, by position. */
-    private static Cdr cdr(ResultSet r) throws SQLException {
+    private static Cdr cdr(ResultSet r, int row) throws SQLException {
         return new Cdr(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                 Direction.valueOf(r.getString(5)), r.getString(6), instant(r, 7), instant(r, 8), instant(r, 9),
                 r.getInt(10), r.getString(11));
@@ -454,8 +442,8 @@ public class RatedCdrRepository {
         return time == null ? null : time.toInstant();
     }
 
-    /** A row of {@link #RATING_COLUMNS}, by position: a current rating. */
-    private static StoredRating currentRating(ResultSet r) throws SQLException {
+    /** A row of {@link #RATING_COLUMNS}, by position. */
+    private static StoredRating storedRating(ResultSet r, int row) throws SQLException {
         long rateId = r.getLong(12);
         AppliedRate rate = r.wasNull() ? null : new AppliedRate(r.getLong(11), rateId, r.getBigDecimal(13),
                 r.getString(14), r.getInt(15), r.getInt(16), r.getBigDecimal(17));
@@ -466,19 +454,6 @@ public class RatedCdrRepository {
                 category == null ? null : Category.valueOf(category), r.getString(9),
                 plan == null ? null : ChannelPlan.valueOf(plan), rate, r.getBoolean(18), r.getLong(19),
                 r.getLong(20), r.getBigDecimal(21), RatedCdr.parseAnomalies(r.getString(22)));
-        return new StoredRating(r.getLong(2), true, rating);
-    }
-
-    private static RatedCdr rating(Record r, com.trunkbill.db.jooq.tables.RatedCdr t) {
-        AppliedRate rate = r.get(t.RATE_ID) == null ? null : new AppliedRate(r.get(t.RATES_VERSION_ID),
-                r.get(t.RATE_ID), r.get(t.RATE_PER_MINUTE), r.get(t.CURRENCY), r.get(t.FIRST_INCREMENT_S),
-                r.get(t.NEXT_INCREMENT_S), r.get(t.CONNECT_FEE));
-        String category = r.get(t.CATEGORY);
-        String plan = r.get(t.CHANNEL_PLAN);
-        return new RatedCdr(r.get(t.CDR_ID), r.get(t.TRUNK_ID), r.get(t.ACCOUNT_ID), r.get(t.PERIOD),
-                Direction.valueOf(r.get(t.DIRECTION)), RatingStatus.valueOf(r.get(t.STATUS)),
-                category == null ? null : Category.valueOf(category), r.get(t.DESTINATION),
-                plan == null ? null : ChannelPlan.valueOf(plan), rate, r.get(t.BILLABLE), r.get(t.DURATION_S),
-                r.get(t.BILLED_S), r.get(t.COST), RatedCdr.parseAnomalies(r.get(t.ANOMALIES)));
+        return new StoredRating(r.getLong(2), r.getBoolean(23), rating);
     }
 }

@@ -2,6 +2,7 @@ package com.trunkbill.rating;
 
 import com.trunkbill.rating.model.Anomaly;
 import com.trunkbill.rating.model.Category;
+import com.trunkbill.rating.model.RatedCdr;
 import com.trunkbill.rating.model.RatingStatus;
 import com.trunkbill.ratetable.model.Direction;
 import com.trunkbill.support.BillingPeriod;
@@ -299,10 +300,8 @@ public class RatedUsage {
                     rated += cdrs;
                     if (anomalyCodes != null) {
                         anomalous += cdrs;
-                        for (String kind : anomalyCodes.split(",")) {
-                            if (!kind.isBlank()) {
-                                anomalies.merge(Anomaly.valueOf(kind.trim()), cdrs, Long::sum);
-                            }
+                        for (Anomaly kind : RatedCdr.parseAnomalies(anomalyCodes)) {
+                            anomalies.merge(kind, cdrs, Long::sum);
                         }
                     }
                     if (currencyCode != null) {
