@@ -15,7 +15,7 @@ SELECT r.period,
        MIN(c.start_time)                                 AS first_start,
        MAX(c.start_time)                                 AS last_start
 FROM rated_cdr r
-JOIN cdr c ON c.cdr_id = r.cdr_id
+JOIN cdr c ON c.cdr_key = r.cdr_key
 WHERE r.is_current = TRUE
   AND r.status = 'RATED'
   AND r.anomalies IS NOT NULL

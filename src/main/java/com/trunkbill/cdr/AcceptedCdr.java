@@ -6,8 +6,12 @@ import com.trunkbill.cdr.model.TrunkAttribution;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** A CDR accepted for storage, with the trunk it is attributed to. */
-public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution) {
+/**
+ * A CDR accepted for storage, with the trunk it is attributed to.
+ *
+ * @param key its storage key, {@code cdr.cdr_key} ({@link CdrImportRepository#cdrKey})
+ */
+public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key) {
 
     private static final int NANOS_PER_MICRO = 1_000;
 

@@ -134,7 +134,7 @@ public class CdrFileIngester {
         long fileId = repository.insertFile(name, contentHash, format, recordedAt);
         ImportCounts counts = new ImportCounts();
         BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        Thread reader = new Thread(() -> read(file, format, mapping, queue), "cdr-reader");
+        Thread reader = new Thread(() -> read(fileId, file, format, mapping, queue), "cdr-reader");
         reader.setDaemon(true);
         long started = System.nanoTime();
         long lastProgress = started;
@@ -176,7 +176,8 @@ public class CdrFileIngester {
     }
 
     /** The reader thread: parse, validate and prepare, hand over chunks; any failure is handed over too. */
-    private void read(Path file, CdrFormat format, ForeignCdrMapping mapping, BlockingQueue<Handover> queue) {
+    private void read(long fileId, Path file, CdrFormat format, ForeignCdrMapping mapping,
+                      BlockingQueue<Handover> queue) {
         CdrValidator validator = new CdrValidator();
         try {
             try (CdrSource source = CdrSource.open(file, format, mapping)) {
@@ -187,7 +188,7 @@ public class CdrFileIngester {
                 List<Validated> chunk = new ArrayList<>(CHUNK_SIZE);
                 while (source.hasNext()) {
                     CdrRow row = source.next();
-                    chunk.add(prepare(row, validator.validate(row)));
+                    chunk.add(prepare(fileId, row, validator.validate(row)));
                     if (chunk.size() == CHUNK_SIZE) {
                         queue.put(new Handover(chunk, null));
                         chunk = new ArrayList<>(CHUNK_SIZE);
@@ -205,7 +206,7 @@ public class CdrFileIngester {
     }
 
     /** Everything about one row that does not depend on the CDRs stored before it. */
-    private Validated prepare(CdrRow row, CdrValidator.Result result) {
+    private Validated prepare(long fileId, CdrRow row, CdrValidator.Result result) {
         if (!result.isValid()) {
             return new Validated(row, result, null, null, null);
         }
@@ -219,7 +220,8 @@ public class CdrFileIngester {
         if (outOfBounds != null) {
             return new Validated(row, result, outcome, outOfBounds, null);
         }
-        return new Validated(row, result, outcome, null, followUp.prepare(new AcceptedCdr(cdr, outcome)));
+        return new Validated(row, result, outcome, null, followUp.prepare(
+                new AcceptedCdr(cdr, outcome, CdrImportRepository.cdrKey(fileId, cdr.lineNo()))));
     }
 
     private void ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
@@ -266,7 +268,7 @@ public class CdrFileIngester {
                 continue;
             }
             acceptedInChunk.put(cdr.cdrId(), new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));
-            accepted.add(new AcceptedCdr(cdr, outcome));
+            accepted.add(new AcceptedCdr(cdr, outcome, CdrImportRepository.cdrKey(fileId, cdr.lineNo())));
             prepared.add(validated.prepared());
             counts.countAccepted();
         }

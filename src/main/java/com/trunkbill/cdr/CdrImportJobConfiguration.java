@@ -358,7 +358,7 @@ public class CdrImportJobConfiguration {
 
             @Override
             public RatingOutcome prepare(AcceptedCdr cdr) {
-                return ratingRun == null ? null : ratingRun.rate(cdr.forRating());
+                return ratingRun == null ? null : ratingRun.rate(cdr.key(), cdr.forRating());
             }
 
             @Override

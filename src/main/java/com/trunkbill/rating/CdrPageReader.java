@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the CDRs of one partition of a rating run's scope in keyset pages ({@code cdr_id > last order by cdr_id
- * limit n}). It starts after the partition's committed position ({@code rating_run_partition.last_cdr_id},
+ * Reads the CDRs of one partition of a rating run's scope in keyset pages ({@code cdr_key > last order by cdr_key
+ * limit n}). It starts after the partition's committed position ({@code rating_run_partition.last_cdr_key},
  * moved by the writer in each chunk's transaction), so a restarted partition resumes exactly after its last
  * committed CDR: none is rated twice, none is skipped, whether its rating changed (a row was written) or not.
  * A run without a period also takes the CDRs rated at ingest with reference data that is no longer current
@@ -30,7 +30,7 @@ public class CdrPageReader implements ItemStreamReader<RatingCandidate> {
     private RatingScope scope;
     private List<String> accounts;
     private Set<Long> staleIngestRuns;
-    private String lastFetched;
+    private Long lastFetched;
     private boolean exhausted;
 
     public CdrPageReader(RatedCdrRepository ratedCdrs, RatingRunRepository runs, long runId,
@@ -63,7 +63,7 @@ public class CdrPageReader implements ItemStreamReader<RatingCandidate> {
                     pageSize, staleIngestRuns);
             page.addAll(next.candidates());
             exhausted = next.last();
-            lastFetched = next.lastScannedCdrId();
+            lastFetched = next.lastScannedKey();
         }
         return page.poll();
     }

@@ -8,6 +8,7 @@ import com.trunkbill.rating.model.Category;
 import com.trunkbill.rating.model.Cdr;
 import com.trunkbill.rating.model.RatedCdr;
 import com.trunkbill.rating.model.RatingCandidate;
+import com.trunkbill.rating.model.RatingOutcome;
 import com.trunkbill.rating.model.RatingScope;
 import com.trunkbill.rating.model.RatingStatus;
 import com.trunkbill.ratetable.model.Direction;
@@ -45,8 +46,9 @@ import static com.trunkbill.db.jooq.Tables.CDR;
 import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 
 /**
- * {@code rated_cdr}: every rating ever made of a CDR, one row per (cdr_id, run_id). Exactly one row per rated
- * CDR has {@code is_current = true}; a new rating flips the previous current row in the same transaction.
+ * {@code rated_cdr}: every rating ever made of a CDR, one row per (cdr_key, run_id), where {@code cdr_key} is the
+ * CDR's storage key (V57: in the order CDRs arrive). Exactly one row per rated CDR has {@code is_current = true};
+ * a new rating flips the previous current row in the same transaction.
  * Invoicing and reporting read the current rows ({@code where is_current}); {@code status = 'RATED'} rows
  * carry the cost, {@code NO_RATE} rows are pending (cost 0).
  */
@@ -54,22 +56,22 @@ import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 public class RatedCdrRepository {
 
     /** The columns of a new rating, in the order {@link #insert} writes them. */
-    private static final List<Field<?>> COLUMNS = List.of(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID, RATED_CDR.IS_CURRENT,
-            RATED_CDR.STATUS, RATED_CDR.TRUNK_ID, RATED_CDR.ACCOUNT_ID, RATED_CDR.PERIOD, RATED_CDR.DIRECTION,
-            RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN, RATED_CDR.RATES_VERSION_ID,
-            RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
-            RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
-            RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR);
+    private static final List<Field<?>> COLUMNS = List.of(RATED_CDR.CDR_KEY, RATED_CDR.CDR_ID, RATED_CDR.RUN_ID,
+            RATED_CDR.IS_CURRENT, RATED_CDR.STATUS, RATED_CDR.TRUNK_ID, RATED_CDR.ACCOUNT_ID, RATED_CDR.PERIOD,
+            RATED_CDR.DIRECTION, RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN,
+            RATED_CDR.RATES_VERSION_ID, RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY,
+            RATED_CDR.FIRST_INCREMENT_S, RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE,
+            RATED_CDR.DURATION_S, RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.RATING_ERROR);
     /** The columns of a stored rating, in the order {@link #storedRating} reads them. */
     private static final List<Field<?>> RATING_COLUMNS = List.of(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID,
             RATED_CDR.TRUNK_ID, RATED_CDR.ACCOUNT_ID, RATED_CDR.PERIOD, RATED_CDR.DIRECTION, RATED_CDR.STATUS,
             RATED_CDR.CATEGORY, RATED_CDR.DESTINATION, RATED_CDR.CHANNEL_PLAN, RATED_CDR.RATES_VERSION_ID,
             RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
             RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
-            RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.IS_CURRENT);
+            RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.IS_CURRENT, RATED_CDR.CDR_KEY);
     /** A page without a period with at most this many candidates reads them by id, more by the page's range. */
     static final int FEW_CANDIDATES = 200;
-    private static final String NOT_CURRENT = "update rated_cdr set is_current = false where cdr_id = ? and run_id = ?";
+    private static final String NOT_CURRENT = "update rated_cdr set is_current = false where cdr_key = ? and run_id = ?";
 
     private final DSLContext db;
 
@@ -77,139 +79,142 @@ public class RatedCdrRepository {
         this.db = db;
     }
 
-    /** One stored rating with the run that made it. */
-    public record StoredRating(long runId, boolean current, RatedCdr rating) {
+    /** One stored rating with the run that made it and the key of its CDR. */
+    public record StoredRating(long cdrKey, long runId, boolean current, RatedCdr rating) {
     }
 
-    /** The key of one stored rating. */
-    public record RatingKey(String cdrId, long runId) {
+    /** The key of one stored rating: its CDR's key and its run. */
+    public record RatingKey(long cdrKey, long runId) {
+    }
+
+    /** A stored CDR with its key. */
+    private record StoredCdr(long key, Cdr cdr) {
     }
 
     /**
-     * One keyset page: the candidates it holds, the last cdr_id it scanned (the next page starts after it) and
-     * whether it was the last page.
+     * One keyset page: the candidates it holds, the key of the last CDR it scanned (the next page starts after it;
+     * null when the page is empty and the scan had not started) and whether it was the last page.
      */
-    public record CandidatePage(List<RatingCandidate> candidates, String lastScannedCdrId, boolean last) {
+    public record CandidatePage(List<RatingCandidate> candidates, Long lastScannedKey, boolean last) {
     }
 
     /**
      * The next {@code limit} CDRs of a scope (only those of {@code accounts}, one partition of the run; null =
-     * every account) after {@code afterCdrId} (exclusive; null = from the start), in
-     * cdr_id order, each with its current rating. Without a period, CDRs whose current rating is RATED are
+     * every account) after the CDR whose key is {@code afterKey} (exclusive; null = from the start), in
+     * {@code cdr_key} order, each with its current rating. Without a period, CDRs whose current rating is RATED are
      * left out of the candidates (only never-rated, pending NO_RATE and RATING_ERROR ones are rated again).
      * <p>
-     * Two index range scans per page and no join: the page of {@code cdr} (primary key, or the period indexes
-     * of V30), then the current ratings of that cdr_id range. (An anti-join "not yet rated" lets PostgreSQL
-     * pick a plan that reads all of rated_cdr for every page; a 2,000-value IN list is no index lookup for H2.)
-     * Without a period the page is told apart by ids and statuses first ({@link #pendingCandidates}).
+     * Two index range scans per page and no join: the page of {@code cdr} ({@code cdr_key_idx}, or
+     * {@code cdr_period_key_idx} for a period), then the current ratings of that key range (the primary key of
+     * {@code rated_cdr}). (An anti-join "not yet rated" lets PostgreSQL pick a plan that reads all of rated_cdr for
+     * every page; a 2,000-value IN list is no index lookup for H2.) Without a period the page is told apart by keys
+     * and statuses first ({@link #pendingCandidates}).
      */
-    public CandidatePage candidates(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit) {
-        return candidates(scope, accounts, afterCdrId, limit, Set.of());
+    public CandidatePage candidates(RatingScope scope, Collection<String> accounts, Long afterKey, int limit) {
+        return candidates(scope, accounts, afterKey, limit, Set.of());
     }
 
     /**
-     * As {@link #candidates(RatingScope, Collection, String, int)}; without a period, CDRs whose current rating was
+     * As {@link #candidates(RatingScope, Collection, Long, int)}; without a period, CDRs whose current rating was
      * made by one of {@code staleIngestRuns} are candidates too ({@link RatingRunRepository#staleIngestRuns}).
      */
-    public CandidatePage candidates(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit,
+    public CandidatePage candidates(RatingScope scope, Collection<String> accounts, Long afterKey, int limit,
                                     Set<Long> staleIngestRuns) {
         if (!scope.isReRating()) {
-            return pendingCandidates(accounts, afterCdrId, limit, staleIngestRuns);
+            return pendingCandidates(accounts, afterKey, limit, staleIngestRuns);
         }
-        List<Cdr> cdrs = fetchByPosition(cdrPage(scope, accounts, afterCdrId, limit), RatedCdrRepository::cdr);
+        List<StoredCdr> cdrs = fetchByPosition(cdrPage(scope, accounts, afterKey, limit), RatedCdrRepository::cdr);
         if (cdrs.isEmpty()) {
-            return new CandidatePage(List.of(), afterCdrId, true);
+            return new CandidatePage(List.of(), afterKey, true);
         }
-        String lastCdrId = cdrs.get(cdrs.size() - 1).cdrId();
-        Map<String, StoredRating> current = pageRatings(scope, accounts, afterCdrId, lastCdrId);
+        long lastKey = cdrs.get(cdrs.size() - 1).key();
+        Map<Long, StoredRating> current = pageRatings(scope, accounts, afterKey, lastKey);
         List<RatingCandidate> candidates = new ArrayList<>(cdrs.size());
-        for (Cdr cdr : cdrs) {
-            candidates.add(candidate(cdr, current.get(cdr.cdrId())));
+        for (StoredCdr cdr : cdrs) {
+            candidates.add(candidate(cdr, current.get(cdr.key())));
         }
-        return new CandidatePage(candidates, lastCdrId, cdrs.size() < limit);
+        return new CandidatePage(candidates, lastKey, cdrs.size() < limit);
     }
 
     /**
      * A page of a run without a period, which rates only what is pending: never rated, NO_RATE, RATING_ERROR, or
      * rated at ingest with reference data that is no longer current. Most CDRs are none of these, so the page is
-     * first told apart by ids and statuses alone (the page's cdr_ids, then the current run and status of that
-     * cdr_id range), and only the candidates are read whole: by id when they are few, by the page's range as a
+     * first told apart by keys and statuses alone (the page's cdr_keys, then the current run and status of that
+     * key range), and only the candidates are read whole: by key when they are few, by the page's range as a
      * re-rating page is when they are many. The same two index range scans as a re-rating page, without moving
      * and mapping the whole rows of CDRs that are skipped.
      */
-    private CandidatePage pendingCandidates(Collection<String> accounts, String afterCdrId, int limit,
+    private CandidatePage pendingCandidates(Collection<String> accounts, Long afterKey, int limit,
                                             Set<Long> staleIngestRuns) {
-        List<String> ids = idPage(accounts, afterCdrId, limit).fetch(CDR.CDR_ID);
-        if (ids.isEmpty()) {
-            return new CandidatePage(List.of(), afterCdrId, true);
+        List<Long> keys = idPage(accounts, afterKey, limit).fetch(CDR.CDR_KEY);
+        if (keys.isEmpty()) {
+            return new CandidatePage(List.of(), afterKey, true);
         }
-        String lastCdrId = ids.get(ids.size() - 1);
-        boolean last = ids.size() < limit;
-        Condition range = ratingRange(accounts, afterCdrId, lastCdrId);
-        // cdr_id to whether its current rating is to be made again (absent: never rated)
-        Map<String, Boolean> pending = new HashMap<>();
-        db.select(RATED_CDR.CDR_ID, RATED_CDR.RUN_ID, RATED_CDR.STATUS).from(RATED_CDR)
+        long lastKey = keys.get(keys.size() - 1);
+        boolean last = keys.size() < limit;
+        Condition range = ratingRange(accounts, afterKey, lastKey);
+        // cdr_key to whether its current rating is to be made again (absent: never rated)
+        Map<Long, Boolean> pending = new HashMap<>();
+        db.select(RATED_CDR.CDR_KEY, RATED_CDR.RUN_ID, RATED_CDR.STATUS).from(RATED_CDR)
                 .where(range).and(RATED_CDR.IS_CURRENT.isTrue())
                 .forEach(r -> pending.put(r.value1(),
                         !RatingStatus.RATED.name().equals(r.value3()) || staleIngestRuns.contains(r.value2())));
-        List<String> wanted = new ArrayList<>();
-        Set<String> wantedWithRating = new HashSet<>();
-        for (String id : ids) {
-            Boolean again = pending.get(id);
+        List<Long> wanted = new ArrayList<>();
+        Set<Long> wantedWithRating = new HashSet<>();
+        for (Long key : keys) {
+            Boolean again = pending.get(key);
             if (again == null) {
-                wanted.add(id);
+                wanted.add(key);
             } else if (again) {
-                wanted.add(id);
-                wantedWithRating.add(id);
+                wanted.add(key);
+                wantedWithRating.add(key);
             }
         }
         if (wanted.isEmpty()) {
-            return new CandidatePage(List.of(), lastCdrId, last);
+            return new CandidatePage(List.of(), lastKey, last);
         }
-        // by id when they are few, else by the page's range
+        // by key when they are few, else by the page's range
         boolean few = wanted.size() <= FEW_CANDIDATES;
-        Map<String, Cdr> cdrs = new HashMap<>();
-        fetchByPosition(cdrSelect().where(few ? CDR.CDR_ID.in(wanted)
-                        : idPageCondition(accounts, afterCdrId).and(CDR.CDR_ID.le(lastCdrId))), RatedCdrRepository::cdr)
-                .forEach(cdr -> cdrs.put(cdr.cdrId(), cdr));
-        Map<String, StoredRating> current = wantedWithRating.isEmpty() ? Map.of()
-                : currentRatings(few ? RATED_CDR.CDR_ID.in(wantedWithRating) : range);
+        Map<Long, StoredCdr> cdrs = new HashMap<>();
+        fetchByPosition(cdrSelect().where(few ? CDR.CDR_KEY.in(wanted)
+                        : idPageCondition(accounts, afterKey).and(CDR.CDR_KEY.le(lastKey))), RatedCdrRepository::cdr)
+                .forEach(cdr -> cdrs.put(cdr.key(), cdr));
+        Map<Long, StoredRating> current = wantedWithRating.isEmpty() ? Map.of()
+                : currentRatings(few ? RATED_CDR.CDR_KEY.in(wantedWithRating) : range);
         List<RatingCandidate> candidates = new ArrayList<>(wanted.size());
-        for (String id : wanted) {
-            Cdr cdr = cdrs.get(id);
-            StoredRating rating = wantedWithRating.contains(id) ? current.get(id) : null;
-            if (cdr == null || (rating == null && wantedWithRating.contains(id))) {
-                continue; // no longer there since its id was read: nothing to rate
+        for (Long key : wanted) {
+            StoredCdr cdr = cdrs.get(key);
+            StoredRating rating = wantedWithRating.contains(key) ? current.get(key) : null;
+            if (cdr == null || (rating == null && wantedWithRating.contains(key))) {
+                continue; // no longer there since its key was read: nothing to rate
             }
             candidates.add(candidate(cdr, rating));
         }
-        return new CandidatePage(candidates, lastCdrId, last);
+        return new CandidatePage(candidates, lastKey, last);
     }
 
     /**
-     * The ratings of a cdr_id range ({@code afterCdrId} exclusive, null = from the start, to {@code
-     * lastCdrId}) of {@code accounts} (null = every account). Only the cdr_id range, on purpose: a "period = ?"
-     * filter here would invite the (period, account_id, is_current) index, which reads the whole period for every
-     * page.
+     * The ratings of a key range ({@code afterKey} exclusive, null = from the start, to {@code lastKey}) of
+     * {@code accounts} (null = every account). Only the key range, on purpose: a "period = ?" filter here would
+     * invite the (period, account_id, is_current) index, which reads the whole period for every page.
      */
-    private static Condition ratingRange(Collection<String> accounts, String afterCdrId, String lastCdrId) {
-        Condition range = RATED_CDR.CDR_ID.le(lastCdrId);
-        if (afterCdrId != null) {
-            range = range.and(RATED_CDR.CDR_ID.gt(afterCdrId));
+    private static Condition ratingRange(Collection<String> accounts, Long afterKey, long lastKey) {
+        Condition range = RATED_CDR.CDR_KEY.le(lastKey);
+        if (afterKey != null) {
+            range = range.and(RATED_CDR.CDR_KEY.gt(afterKey));
         }
         return accounts == null ? range : range.and(RATED_CDR.ACCOUNT_ID.in(accounts));
     }
 
     /**
-     * The current ratings of a re-rating page: those of the page's cdr_id range ({@code afterCdrId} exclusive, null =
-     * from the start, to {@code lastCdrId}) in the scope's account or trunk, and in {@code accounts} (null = every
+     * The current ratings of a re-rating page: those of the page's key range ({@code afterKey} exclusive, null =
+     * from the start, to {@code lastKey}) in the scope's account or trunk, and in {@code accounts} (null = every
      * account). A scoped page's range spans the CDRs of every other account and trunk too (an account with a tenth
      * of the CDRs, a range ten times its page), so the scope is a filter here, or a scoped re-rating would read and
      * map every rating of the period.
      */
-    Map<String, StoredRating> pageRatings(RatingScope scope, Collection<String> accounts, String afterCdrId,
-                                          String lastCdrId) {
-        Condition range = ratingRange(accounts, afterCdrId, lastCdrId);
+    Map<Long, StoredRating> pageRatings(RatingScope scope, Collection<String> accounts, Long afterKey, long lastKey) {
+        Condition range = ratingRange(accounts, afterKey, lastKey);
         if (scope.accountId() != null) {
             range = range.and(RATED_CDR.ACCOUNT_ID.eq(scope.accountId()));
         }
@@ -219,12 +224,12 @@ public class RatedCdrRepository {
         return currentRatings(range);
     }
 
-    /** cdr_id to its current rating, of the ratings that {@code where} selects. */
-    private Map<String, StoredRating> currentRatings(Condition where) {
-        Map<String, StoredRating> current = new HashMap<>();
+    /** cdr_key to its current rating, of the ratings that {@code where} selects. */
+    private Map<Long, StoredRating> currentRatings(Condition where) {
+        Map<Long, StoredRating> current = new HashMap<>();
         for (StoredRating stored : fetchByPosition(db.select(RATING_COLUMNS).from(RATED_CDR).where(where)
                 .and(RATED_CDR.IS_CURRENT.isTrue()), RatedCdrRepository::storedRating)) {
-            current.put(stored.rating().cdrId(), stored);
+            current.put(stored.cdrKey(), stored);
         }
         return current;
     }
@@ -254,36 +259,36 @@ public class RatedCdrRepository {
         });
     }
 
-    /** The ids of the next {@code limit} CDRs (of {@code accounts}, null = every account) after {@code afterCdrId}. */
-    ResultQuery<Record1<String>> idPage(Collection<String> accounts, String afterCdrId, int limit) {
-        return db.select(CDR.CDR_ID).from(CDR).where(idPageCondition(accounts, afterCdrId)).orderBy(CDR.CDR_ID)
+    /** The keys of the next {@code limit} CDRs (of {@code accounts}, null = every account) after {@code afterKey}. */
+    ResultQuery<Record1<Long>> idPage(Collection<String> accounts, Long afterKey, int limit) {
+        return db.select(CDR.CDR_KEY).from(CDR).where(idPageCondition(accounts, afterKey)).orderBy(CDR.CDR_KEY)
                 .limit(limit);
     }
 
-    private static Condition idPageCondition(Collection<String> accounts, String afterCdrId) {
-        Condition page = afterCdrId == null ? DSL.noCondition() : CDR.CDR_ID.gt(afterCdrId);
+    private static Condition idPageCondition(Collection<String> accounts, Long afterKey) {
+        Condition page = afterKey == null ? DSL.noCondition() : CDR.CDR_KEY.gt(afterKey);
         return accounts == null ? page : page.and(CDR.ACCOUNT_ID.in(accounts));
     }
 
-    private static RatingCandidate candidate(Cdr cdr, StoredRating current) {
-        return current == null ? new RatingCandidate(cdr, null, null)
-                : new RatingCandidate(cdr, current.rating(), current.runId());
+    private static RatingCandidate candidate(StoredCdr cdr, StoredRating current) {
+        return current == null ? new RatingCandidate(cdr.key(), cdr.cdr(), null, null)
+                : new RatingCandidate(cdr.key(), cdr.cdr(), current.rating(), current.runId());
     }
 
     /**
      * The query of one keyset page of a re-rating: the next {@code limit} CDRs of the scope (and of {@code accounts},
-     * null = every account) after {@code afterCdrId} in cdr_id order. (A run without a period reads its pages by
-     * ids first, {@link #pendingCandidates}.)
+     * null = every account) after the CDR whose key is {@code afterKey}, in cdr_key order. (A run without a period
+     * reads its pages by keys first, {@link #pendingCandidates}.)
      * <p>
-     * A re-rating page reads the {@code (period, cdr_id)} index in order and filters the scope's account or trunk
+     * A re-rating page reads the {@code (period, cdr_key)} index in order and filters the scope's account or trunk
      * and the partition's accounts (V56 dropped the account and trunk indexes, which cost every ingested CDR two
-     * random index inserts). Its ORDER BY names the index's columns, which changes nothing in the order: H2 only
-     * reads a page in index order when the ORDER BY starts with the index's columns, and otherwise reads and sorts
-     * the rest of the period for every page (quadratic). H2 is told the index ({@code USE INDEX}), since it might
-     * otherwise take the primary key, which holds every period.
+     * index inserts). Its ORDER BY names the index's columns, which changes nothing in the order: H2 only reads a
+     * page in index order when the ORDER BY starts with the index's columns, and otherwise reads and sorts the rest
+     * of the period for every page (quadratic). H2 is told the index ({@code USE INDEX}), since it might otherwise
+     * take {@code cdr_key_idx}, which holds every period.
      */
-    ResultQuery<? extends Record> cdrPage(RatingScope scope, Collection<String> accounts, String afterCdrId, int limit) {
-        Condition condition = idPageCondition(accounts, afterCdrId).and(CDR.PERIOD.eq(scope.period()));
+    ResultQuery<? extends Record> cdrPage(RatingScope scope, Collection<String> accounts, Long afterKey, int limit) {
+        Condition condition = idPageCondition(accounts, afterKey).and(CDR.PERIOD.eq(scope.period()));
         if (scope.accountId() != null) {
             condition = condition.and(CDR.ACCOUNT_ID.eq(scope.accountId()));
         }
@@ -291,9 +296,9 @@ public class RatedCdrRepository {
             condition = condition.and(CDR.TRUNK_ID.eq(scope.trunkId()));
         }
         Table<?> source = db.dialect().family() == SQLDialect.H2
-                ? DSL.table("{0} use index ({1})", CDR, DSL.name(Indexes.CDR_PERIOD_CDR_IDX.getName()))
+                ? DSL.table("{0} use index ({1})", CDR, DSL.name(Indexes.CDR_PERIOD_KEY_IDX.getName()))
                 : CDR;
-        return cdrColumns().from(source).where(condition).orderBy(CDR.PERIOD, CDR.CDR_ID).limit(limit);
+        return cdrColumns().from(source).where(condition).orderBy(CDR.PERIOD, CDR.CDR_KEY).limit(limit);
     }
 
     /** The columns of {@link #cdr}, from {@code cdr}. */
@@ -303,7 +308,7 @@ public class RatedCdrRepository {
 
     private SelectSelectStep<? extends Record> cdrColumns() {
         return db.select(CDR.CDR_ID, CDR.TRUNK_ID, CDR.ACCOUNT_ID, CDR.PERIOD, CDR.DIRECTION, CDR.CALLEE,
-                CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON);
+                CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON, CDR.CDR_KEY);
     }
 
     /** The accounts that have CDRs in the scope, in account_id order. */
@@ -320,23 +325,16 @@ public class RatedCdrRepository {
     }
 
     /**
-     * Stores new ratings made by run {@code runId}: the superseded rows stop being current (updated by primary
-     * key), the new rows become current. Call it inside the chunk's transaction.
-     */
-    public void supersede(long runId, List<RatingKey> superseded, List<RatedCdr> ratings) {
-        supersede(runId, superseded, ratings, Map.of());
-    }
-
-    /**
-     * As {@link #supersede(long, List, List)}, with the messages of RATING_ERROR ratings by cdr_id.
+     * Stores new ratings made by run {@code runId}, each under its CDR's key, a RATING_ERROR rating with its message:
+     * the superseded rows stop being current (updated by primary key), the new rows become current. Call it inside
+     * the chunk's transaction.
      * <p>
      * Plain JDBC on the transaction's connection rather than jOOQ: this is the hot path of rating, and rendering and
      * binding a 24-column multi-row INSERT per 500 ratings cost more than the database's own work. The superseded
      * rows are one JDBC batch of updates by primary key; the new rows go through {@link BulkRowWriter} (COPY on
      * PostgreSQL, a JDBC batch on H2).
      */
-    public void supersede(long runId, List<RatingKey> superseded, List<RatedCdr> ratings,
-                          Map<String, String> errors) {
+    public void supersede(long runId, List<RatingKey> superseded, List<RatingOutcome> ratings) {
         if (superseded.isEmpty() && ratings.isEmpty()) {
             return;
         }
@@ -345,7 +343,7 @@ public class RatedCdrRepository {
                 notCurrent(connection, superseded);
             }
             if (!ratings.isEmpty()) {
-                insert(connection, runId, ratings, errors);
+                insert(connection, runId, ratings);
             }
         });
     }
@@ -353,7 +351,7 @@ public class RatedCdrRepository {
     private static void notCurrent(Connection connection, List<RatingKey> superseded) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(NOT_CURRENT)) {
             for (RatingKey key : superseded) {
-                update.setString(1, key.cdrId());
+                update.setLong(1, key.cdrKey());
                 update.setLong(2, key.runId());
                 update.addBatch();
             }
@@ -361,10 +359,12 @@ public class RatedCdrRepository {
         }
     }
 
-    private static void insert(Connection connection, long runId, List<RatedCdr> ratings, Map<String, String> errors) {
+    private static void insert(Connection connection, long runId, List<RatingOutcome> outcomes) {
         try (BulkRowWriter rows = BulkRowWriter.open(connection, RATED_CDR, COLUMNS)) {
-            for (RatedCdr rating : ratings) {
-                rows.text(rating.cdrId()).number(runId).bool(true).text(rating.status().name())
+            for (RatingOutcome outcome : outcomes) {
+                RatedCdr rating = outcome.rating();
+                rows.number(outcome.cdrKey()).text(rating.cdrId()).number(runId).bool(true)
+                        .text(rating.status().name())
                         .text(rating.trunkId()).text(rating.accountId()).text(rating.period())
                         .text(rating.direction().name())
                         .text(rating.category() == null ? null : rating.category().name())
@@ -380,7 +380,7 @@ public class RatedCdrRepository {
                             .decimal(rate.connectFee());
                 }
                 rows.bool(rating.billable()).number(rating.durationS()).number(rating.billedS())
-                        .decimal(rating.cost()).text(rating.anomalyCodes()).text(errors.get(rating.cdrId()))
+                        .decimal(rating.cost()).text(rating.anomalyCodes()).text(outcome.error())
                         .endRow();
             }
         }
@@ -389,8 +389,16 @@ public class RatedCdrRepository {
     /** The current rating of a CDR; empty when it was never rated. */
     public Optional<RatedCdr> current(String cdrId) {
         return fetchByPosition(db.select(RATING_COLUMNS).from(RATED_CDR)
-                        .where(RATED_CDR.CDR_ID.eq(cdrId)).and(RATED_CDR.IS_CURRENT.isTrue()),
+                        .where(RATED_CDR.CDR_KEY.eq(keyOf(cdrId))).and(RATED_CDR.IS_CURRENT.isTrue()),
                 RatedCdrRepository::storedRating).stream().findFirst().map(StoredRating::rating);
+    }
+
+    /**
+     * The key of the CDR whose id is {@code cdrId}, as a scalar subquery (the primary key of {@code cdr}), so that
+     * its ratings are found by the primary key of {@code rated_cdr}; no rating matches a CDR that is not stored.
+     */
+    private Field<Long> keyOf(String cdrId) {
+        return DSL.field(db.select(CDR.CDR_KEY).from(CDR).where(CDR.CDR_ID.eq(cdrId)));
     }
 
     /**
@@ -409,10 +417,10 @@ public class RatedCdrRepository {
         int rated = db.fetchCount(RATED_CDR, RATED_CDR.PERIOD.eq(period.toString())
                 .and(RATED_CDR.IS_CURRENT.isTrue()).and(RATED_CDR.STATUS.eq(RatingStatus.RATED.name())));
         var unrated = db.select(
-                        DSL.count().filterWhere(RATED_CDR.CDR_ID.isNull()),
+                        DSL.count().filterWhere(RATED_CDR.CDR_KEY.isNull()),
                         DSL.count().filterWhere(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name())))
                 .from(CDR)
-                .leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(RATED_CDR.IS_CURRENT.isTrue()))
+                .leftJoin(RATED_CDR).on(RATED_CDR.CDR_KEY.eq(CDR.CDR_KEY).and(RATED_CDR.IS_CURRENT.isTrue()))
                 .where(CDR.PERIOD.eq(period.toString()))
                 .fetchSingle();
         return new PeriodRating(rated, unrated.value1(), unrated.value2());
@@ -427,14 +435,15 @@ public class RatedCdrRepository {
     /** Every rating of a CDR, oldest run first. */
     public List<StoredRating> history(String cdrId) {
         return fetchByPosition(db.select(RATING_COLUMNS).from(RATED_CDR)
-                .where(RATED_CDR.CDR_ID.eq(cdrId)).orderBy(RATED_CDR.RUN_ID), RatedCdrRepository::storedRating);
+                        .where(RATED_CDR.CDR_KEY.eq(keyOf(cdrId))).orderBy(RATED_CDR.RUN_ID),
+                RatedCdrRepository::storedRating);
     }
 
     /** A row of {@link #cdrColumns}, by position. */
-    private static Cdr cdr(ResultSet r, int row) throws SQLException {
-        return new Cdr(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+    private static StoredCdr cdr(ResultSet r, int row) throws SQLException {
+        return new StoredCdr(r.getLong(12), new Cdr(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                 Direction.valueOf(r.getString(5)), r.getString(6), instant(r, 7), instant(r, 8), instant(r, 9),
-                r.getInt(10), r.getString(11));
+                r.getInt(10), r.getString(11)));
     }
 
     private static Instant instant(ResultSet r, int column) throws SQLException {
@@ -454,6 +463,6 @@ public class RatedCdrRepository {
                 category == null ? null : Category.valueOf(category), r.getString(9),
                 plan == null ? null : ChannelPlan.valueOf(plan), rate, r.getBoolean(18), r.getLong(19),
                 r.getLong(20), r.getBigDecimal(21), RatedCdr.parseAnomalies(r.getString(22)));
-        return new StoredRating(r.getLong(2), r.getBoolean(23), rating);
+        return new StoredRating(r.getLong(24), r.getLong(2), r.getBoolean(23), rating);
     }
 }

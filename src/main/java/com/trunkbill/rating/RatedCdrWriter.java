@@ -10,7 +10,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,12 +39,11 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
         if (chunk.isEmpty()) {
             return;
         }
-        List<RatedCdr> changed = new ArrayList<>();
+        List<RatingOutcome> changed = new ArrayList<>();
         List<RatedCdrRepository.RatingKey> superseded = new ArrayList<>();
         long noRate = 0;
         long anomalous = 0;
         Map<String, CurrencyTotal> totals = new TreeMap<>();
-        Map<String, String> errors = new HashMap<>();
         for (RatingOutcome outcome : chunk) {
             RatedCdr rating = outcome.rating();
             if (rating.status() == RatingStatus.NO_RATE) {
@@ -56,22 +54,18 @@ public class RatedCdrWriter implements ItemWriter<RatingOutcome> {
             }
             add(totals, rating.currency(), rating.cost(), BigDecimal.ZERO);
             if (outcome.changed()) {
-                changed.add(rating);
-                if (outcome.error() != null) {
-                    errors.put(rating.cdrId(), outcome.error());
-                }
+                changed.add(outcome);
                 add(totals, rating.currency(), BigDecimal.ZERO, rating.cost());
                 if (outcome.previous() != null) {
-                    superseded.add(new RatedCdrRepository.RatingKey(outcome.previous().cdrId(),
-                            outcome.previousRunId()));
+                    superseded.add(new RatedCdrRepository.RatingKey(outcome.cdrKey(), outcome.previousRunId()));
                     add(totals, outcome.previous().currency(), BigDecimal.ZERO, outcome.previous().cost().negate());
                 }
             }
         }
-        ratedCdrs.supersede(runId, superseded, changed, errors);
-        String lastCdrId = chunk.getItems().get(chunk.size() - 1).rating().cdrId();
-        runs.recordChunk(runId, partition, new ChunkProgress(lastCdrId, chunk.size(), changed.size(), noRate, anomalous,
-                totals));
+        ratedCdrs.supersede(runId, superseded, changed);
+        long lastCdrKey = chunk.getItems().get(chunk.size() - 1).cdrKey();
+        runs.recordChunk(runId, partition, new ChunkProgress(lastCdrKey, chunk.size(), changed.size(), noRate,
+                anomalous, totals));
     }
 
     private static void add(Map<String, CurrencyTotal> totals, String currency, BigDecimal cost, BigDecimal delta) {

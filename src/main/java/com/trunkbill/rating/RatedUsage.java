@@ -73,19 +73,22 @@ public class RatedUsage {
         return RATED_CDR.PERIOD.eq(period.toString()).and(currentRated());
     }
 
-    /** {@code cdrs} left-joined to the current rating of each CDR: one row per CDR, none when it was never rated. */
-    static Table<?> withCurrentRating(Table<?> cdrs, Field<String> cdrId) {
-        return cdrs.leftJoin(RATED_CDR).on(RATED_CDR.CDR_ID.eq(cdrId).and(current()));
+    /**
+     * {@code cdrs} left-joined to the current rating of each CDR by its key ({@code cdr.cdr_key}, the primary key of
+     * {@code rated_cdr}): one row per CDR, none when it was never rated.
+     */
+    static Table<?> withCurrentRating(Table<?> cdrs, Field<Long> cdrKey) {
+        return cdrs.leftJoin(RATED_CDR).on(RATED_CDR.CDR_KEY.eq(cdrKey).and(current()));
     }
 
     /**
-     * The CDR whose id is {@code cdrId} was never rated, or its current rating is not {@code status}. A
-     * {@code not exists}, so that the database looks only for the few ratings of that status (PostgreSQL hashes
-     * them) rather than joining every CDR to its rating.
+     * The CDR whose key is {@code cdrKey} ({@code cdr.cdr_key}) was never rated, or its current rating is not
+     * {@code status}. A {@code not exists}, so that the database looks only for the few ratings of that status
+     * (PostgreSQL hashes them) rather than joining every CDR to its rating.
      */
-    public static Condition currentRatingIsNot(Field<String> cdrId, RatingStatus status) {
+    public static Condition currentRatingIsNot(Field<Long> cdrKey, RatingStatus status) {
         return DSL.notExists(DSL.selectOne().from(RATED_CDR)
-                .where(RATED_CDR.CDR_ID.eq(cdrId)).and(current()).and(RATED_CDR.STATUS.eq(status.name())));
+                .where(RATED_CDR.CDR_KEY.eq(cdrKey)).and(current()).and(RATED_CDR.STATUS.eq(status.name())));
     }
 
     // ------------------------------------------------------------------ usage of a period
@@ -267,7 +270,7 @@ public class RatedUsage {
         Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
         Map<Long, FileTally> tallies = new HashMap<>();
         db.select(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY, cdrs, cost)
-                .from(withCurrentRating(CDR, CDR.CDR_ID))
+                .from(withCurrentRating(CDR, CDR.CDR_KEY))
                 .groupBy(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY)
                 .forEach(r -> tallies.computeIfAbsent(r.value1(), f -> new FileTally())
                         .add(r.value2(), r.value3(), r.value4(), r.get(cdrs), r.get(cost)));
@@ -327,7 +330,7 @@ public class RatedUsage {
         Map<Long, List<RatingError>> byFile = new HashMap<>();
         db.select(CDR.FILE_ID, CDR.CDR_ID, RATED_CDR.RATING_ERROR)
                 .from(CDR)
-                .join(RATED_CDR).on(RATED_CDR.CDR_ID.eq(CDR.CDR_ID).and(current()))
+                .join(RATED_CDR).on(RATED_CDR.CDR_KEY.eq(CDR.CDR_KEY).and(current()))
                 .where(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name()))
                 .orderBy(CDR.CDR_ID)
                 .limit(limit)

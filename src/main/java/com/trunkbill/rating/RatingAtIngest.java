@@ -84,11 +84,11 @@ public class RatingAtIngest {
         }
 
         /**
-         * Rates one CDR about to be stored (never rated before); touches no database, so the import may call it
-         * on its reader thread, one thread at a time.
+         * Rates one CDR about to be stored under {@code cdrKey} (never rated before); touches no database, so the
+         * import may call it on its reader thread, one thread at a time.
          */
-        public RatingOutcome rate(Cdr cdr) {
-            return processor.process(new RatingCandidate(cdr, null, null));
+        public RatingOutcome rate(long cdrKey, Cdr cdr) {
+            return processor.process(new RatingCandidate(cdrKey, cdr, null, null));
         }
 
         /** Stores the ratings of CDRs just stored, with the run's counters and totals, in the caller's transaction. */

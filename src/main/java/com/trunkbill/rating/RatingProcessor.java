@@ -49,11 +49,12 @@ public class RatingProcessor implements ItemProcessor<RatingCandidate, RatingOut
         try {
             RatedCdr rating = engine.rate(cdr, rateBook, accounts.get(cdr.accountId()), trunks.get(cdr.trunkId()));
             requireStorable(rating);
-            return new RatingOutcome(rating, candidate.current(), candidate.currentRunId());
+            return new RatingOutcome(candidate.cdrKey(), rating, candidate.current(), candidate.currentRunId());
         } catch (RuntimeException e) {
             String error = errorMessage(cdr.cdrId(), e);
             log.warn("rating: {} (set aside as RATING_ERROR)", error);
-            return new RatingOutcome(RatedCdr.ratingError(cdr), candidate.current(), candidate.currentRunId(), error);
+            return new RatingOutcome(candidate.cdrKey(), RatedCdr.ratingError(cdr), candidate.current(),
+                    candidate.currentRunId(), error);
         }
     }
 

@@ -48,7 +48,7 @@ public class RatingRunRepository {
     }
 
     /** What one committed chunk adds to its run. */
-    public record ChunkProgress(String lastCdrId, long rated, long changed, long noRate, long anomalous,
+    public record ChunkProgress(long lastCdrKey, long rated, long changed, long noRate, long anomalous,
                                 Map<String, CurrencyTotal> totals) {
     }
 
@@ -90,13 +90,13 @@ public class RatingRunRepository {
     }
 
     /**
-     * The keyset position of one partition of a run: the last cdr_id whose rating it committed; empty before its
-     * first chunk.
+     * The keyset position of one partition of a run: the key ({@code cdr_key}) of the last CDR whose rating it
+     * committed; empty before its first chunk (or for a run left running by a version before V57).
      */
-    public Optional<String> position(long runId, int partition) {
-        return db.select(RATING_RUN_PARTITION.LAST_CDR_ID).from(RATING_RUN_PARTITION)
+    public Optional<Long> position(long runId, int partition) {
+        return db.select(RATING_RUN_PARTITION.LAST_CDR_KEY).from(RATING_RUN_PARTITION)
                 .where(RATING_RUN_PARTITION.RUN_ID.eq(runId).and(RATING_RUN_PARTITION.PARTITION_NO.eq(partition)))
-                .fetchOptional(RATING_RUN_PARTITION.LAST_CDR_ID);
+                .fetchOptional(RATING_RUN_PARTITION.LAST_CDR_KEY);
     }
 
     /**
@@ -116,14 +116,14 @@ public class RatingRunRepository {
             throw new IllegalStateException("rating run " + runId + " not found");
         }
         int moved = db.update(RATING_RUN_PARTITION)
-                .set(RATING_RUN_PARTITION.LAST_CDR_ID, chunk.lastCdrId())
+                .set(RATING_RUN_PARTITION.LAST_CDR_KEY, chunk.lastCdrKey())
                 .where(RATING_RUN_PARTITION.RUN_ID.eq(runId).and(RATING_RUN_PARTITION.PARTITION_NO.eq(partition)))
                 .execute();
         if (moved == 0) {
             db.insertInto(RATING_RUN_PARTITION)
                     .set(RATING_RUN_PARTITION.RUN_ID, runId)
                     .set(RATING_RUN_PARTITION.PARTITION_NO, partition)
-                    .set(RATING_RUN_PARTITION.LAST_CDR_ID, chunk.lastCdrId())
+                    .set(RATING_RUN_PARTITION.LAST_CDR_KEY, chunk.lastCdrKey())
                     .execute();
         }
         for (CurrencyTotal total : chunk.totals().values()) {

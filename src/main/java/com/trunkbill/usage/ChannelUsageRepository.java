@@ -100,7 +100,7 @@ public class ChannelUsageRepository {
                 .where(CDR.PERIOD.in(period.toString(), period.previous().toString()))
                 .and(CDR.START_TIME.lt(period.end()))
                 .and(CDR.PERIOD.eq(period.toString()).or(CDR.END_TIME.gt(period.start())))
-                .and(RatedUsage.currentRatingIsNot(CDR.CDR_ID, RatingStatus.NO_RATE))
+                .and(RatedUsage.currentRatingIsNot(CDR.CDR_KEY, RatingStatus.NO_RATE))
                 .orderBy(rowKey, CDR.START_TIME)
                 .fetchSize(FETCH_SIZE)
                 .fetchLazy()) {

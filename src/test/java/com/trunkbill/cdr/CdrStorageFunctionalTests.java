@@ -44,18 +44,21 @@ public abstract class CdrStorageFunctionalTests extends DatabaseTest {
                 "PCMU", "h2");
 
         repository.insertCdrs(fileId, List.of(
-                new AcceptedCdr(awkward, new TrunkAttribution.Outcome("T1", "A1", null, true, null)),
-                new AcceptedCdr(plain, new TrunkAttribution.Outcome("T2", "A2", DataCenter.NEW_YORK, false, null))));
+                new AcceptedCdr(awkward, new TrunkAttribution.Outcome("T1", "A1", null, true, null),
+                        CdrImportRepository.cdrKey(fileId, 3_000_000_000L)),
+                new AcceptedCdr(plain, new TrunkAttribution.Outcome("T2", "A2", DataCenter.NEW_YORK, false, null),
+                        CdrImportRepository.cdrKey(fileId, 2))));
 
         List<List<Object>> stored = db.selectFrom(CDR).orderBy(CDR.CDR_ID).fetch(CdrStorageFunctionalTests::values);
         assertThat(stored.get(0)).containsExactly("C-1", fileId, 3_000_000_000L, AWKWARD, "T1", null, true, "A1",
                 null, "", "OUTBOUND", "", "+442079460123", Instant.parse("2026-10-05T14:00:00.123456Z"), null,
                 // 10.123456789 s rounded to the microsecond
-                Instant.parse("2026-10-05T14:00:10.123457Z"), 486, AWKWARD, null, "2026-10", "h1");
+                Instant.parse("2026-10-05T14:00:10.123457Z"), 486, AWKWARD, null, "2026-10", "h1",
+                fileId * 4_294_967_296L + 3_000_000_000L);
         assertThat(stored.get(1)).containsExactly("C-2", fileId, 2L, null, "T2", "T-9", false, "A2", "NEW_YORK",
                 "SBC", "INBOUND", "+12125550100", "+12125550101", Instant.parse("2026-10-31T23:59:59.999999Z"),
                 Instant.parse("2026-10-31T23:59:59.999999Z"), Instant.parse("2026-11-01T00:00:01Z"), 200, null,
-                "PCMU", "2026-10", "h2");
+                "PCMU", "2026-10", "h2", fileId * 4_294_967_296L + 2);
         assertThat(stored.get(0).get(15)).isEqualTo(AcceptedCdr.asStored(awkward.endTime()));
     }
 
@@ -65,7 +68,7 @@ public abstract class CdrStorageFunctionalTests extends DatabaseTest {
                 r.get(CDR.DATA_CENTER), r.get(CDR.SOURCE), r.get(CDR.DIRECTION), r.get(CDR.CALLER),
                 r.get(CDR.CALLEE), r.get(CDR.START_TIME), r.get(CDR.ANSWER_TIME), r.get(CDR.END_TIME),
                 r.get(CDR.SIP_STATUS), r.get(CDR.DISCONNECT_REASON), r.get(CDR.CODEC), r.get(CDR.PERIOD),
-                r.get(CDR.CONTENT_HASH));
+                r.get(CDR.CONTENT_HASH), r.get(CDR.CDR_KEY));
     }
 }
 

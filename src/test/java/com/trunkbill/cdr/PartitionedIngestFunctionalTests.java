@@ -169,7 +169,10 @@ public abstract class PartitionedIngestFunctionalTests extends DatabaseTest {
                 .from(CDR.join(CDR_FILE).on(CDR.FILE_ID.eq(CDR_FILE.FILE_ID))).orderBy(CDR.CDR_ID)
                 .fetch(r -> {
                     var cdr = r.into(CDR);
+                    // the key is made of the file id, which differs; so is its line number, which must not
+                    assertThat(cdr.getCdrKey()).isEqualTo(CdrImportRepository.cdrKey(cdr.getFileId(), cdr.getLineNo()));
                     cdr.setFileId(0L);
+                    cdr.setCdrKey(0L);
                     return java.util.Arrays.toString(cdr.intoArray()) + r.get(CDR_FILE.FILE_NAME);
                 });
         List<String> files = db.selectFrom(CDR_FILE).orderBy(CDR_FILE.FILE_NAME)
@@ -178,7 +181,8 @@ public abstract class PartitionedIngestFunctionalTests extends DatabaseTest {
         List<String> ratings = db.select(RATED_CDR.fields()).from(RATED_CDR).where(RATED_CDR.IS_CURRENT.isTrue())
                 .orderBy(RATED_CDR.CDR_ID).fetch(r -> {
                     var rating = r.into(RATED_CDR);
-                    rating.setRunId(0L); // the run ids differ; every other column must not
+                    rating.setRunId(0L); // the run ids and CDR keys differ; every other column must not
+                    rating.setCdrKey(0L);
                     return java.util.Arrays.toString(rating.intoArray());
                 });
         List<String> invoices = db.selectFrom(INVOICE).orderBy(INVOICE.INVOICE_ID).fetch(r -> {

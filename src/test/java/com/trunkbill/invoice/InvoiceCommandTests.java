@@ -73,10 +73,10 @@ class InvoiceCommandTests {
         String url = "jdbc:h2:mem:invoice-cli-unrated;DB_CLOSE_DELAY=-1";
         assertThat(main.run("invoice", "--period", "2026-10", "--db", url, "--output-dir", dir.toString())).isZero();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            connection.createStatement().execute("insert into cdr (cdr_id, file_id, line_no, call_id, trunk_id,"
+            connection.createStatement().execute("insert into cdr (cdr_key, cdr_id, file_id, line_no, call_id, trunk_id,"
                     + " cdr_trunk_id, freshworks_outbound, account_id, data_center, source, direction, caller, callee,"
                     + " start_time, answer_time, end_time, sip_status, disconnect_reason, codec, period, content_hash)"
-                    + " values ('C1', 1, 1, 'call', 'T1', 'T1', false, 'A1', 'NEW_YORK', 'SBC', 'OUTBOUND',"
+                    + " values (4294967297, 'C1', 1, 1, 'call', 'T1', 'T1', false, 'A1', 'NEW_YORK', 'SBC', 'OUTBOUND',"
                     + " '+15550000000', '+15550000001', timestamp with time zone '2026-10-05 10:00:00+00',"
                     + " timestamp with time zone '2026-10-05 10:00:00+00',"
                     + " timestamp with time zone '2026-10-05 10:01:00+00', 200, null, 'PCMU', '2026-10', 'h')");

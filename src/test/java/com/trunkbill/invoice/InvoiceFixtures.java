@@ -473,6 +473,11 @@ public final class InvoiceFixtures {
             return cdrId;
         }
 
+        /** The key of the CDR "CDR-n" of a rating (a test that also stores the CDR stores it under the same key): n. */
+        private static long key(String cdrId) {
+            return Long.parseLong(cdrId.substring("CDR-".length()));
+        }
+
         /** A re-rating (SPEC §4.6): the CDR's current rating is superseded by a new one of a new run. */
         public void reRate(String cdrId, String accountId, String trunkId, String category, String destination,
                            String currency, String ratePerMinute, long billedSeconds, String cost) {
@@ -484,7 +489,8 @@ public final class InvoiceFixtures {
 
         private void insertRating(String cdrId, String accountId, String trunkId, String category, String destination,
                                   String currency, String ratePerMinute, long billedSeconds, String cost) {
-            db.insertInto(RATED_CDR).set(RATED_CDR.CDR_ID, cdrId).set(RATED_CDR.RUN_ID, runId)
+            db.insertInto(RATED_CDR).set(RATED_CDR.CDR_KEY, key(cdrId)).set(RATED_CDR.CDR_ID, cdrId)
+                    .set(RATED_CDR.RUN_ID, runId)
                     .set(RATED_CDR.IS_CURRENT, true).set(RATED_CDR.STATUS, "RATED")
                     .set(RATED_CDR.TRUNK_ID, trunkId).set(RATED_CDR.ACCOUNT_ID, accountId)
                     .set(RATED_CDR.PERIOD, OCTOBER.toString())
@@ -499,7 +505,8 @@ public final class InvoiceFixtures {
 
         /** A CDR that is still pending (NO_RATE): never invoiced. */
         public void noRateCdr(String accountId, String trunkId) {
-            db.insertInto(RATED_CDR).set(RATED_CDR.CDR_ID, "CDR-" + cdrSequence.incrementAndGet())
+            long key = cdrSequence.incrementAndGet();
+            db.insertInto(RATED_CDR).set(RATED_CDR.CDR_KEY, key).set(RATED_CDR.CDR_ID, "CDR-" + key)
                     .set(RATED_CDR.RUN_ID, runId).set(RATED_CDR.IS_CURRENT, true).set(RATED_CDR.STATUS, "NO_RATE")
                     .set(RATED_CDR.TRUNK_ID, trunkId).set(RATED_CDR.ACCOUNT_ID, accountId)
                     .set(RATED_CDR.PERIOD, OCTOBER.toString()).set(RATED_CDR.DIRECTION, "OUTBOUND")

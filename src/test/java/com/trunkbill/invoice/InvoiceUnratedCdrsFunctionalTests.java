@@ -1,5 +1,6 @@
 package com.trunkbill.invoice;
 
+import com.trunkbill.cdr.CdrImportRepository;
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.batch.TrunkbillExitStatus;
@@ -40,6 +41,8 @@ public abstract class InvoiceUnratedCdrsFunctionalTests extends DatabaseTest {
     JobLaunchService launcher;
 
     InvoiceFixtures.Db given;
+    /** Line numbers of the accepted CDRs stored so far (file 1). */
+    private long lines;
 
     JobExecution invoice(String period, boolean finalize) {
         return launcher.launch(InvoicingJobConfiguration.JOB_NAME, new JobParametersBuilder()
@@ -60,14 +63,19 @@ public abstract class InvoiceUnratedCdrsFunctionalTests extends DatabaseTest {
     /** An accepted CDR of October 2026 (import's row; its rating, if any, is the fixture's). */
     void acceptedCdr(String cdrId) {
         Instant start = Instant.parse("2026-10-10T10:00:00Z");
-        db.executeInsert(new CdrRecord(cdrId, 1L, 1L, "call-" + cdrId, "TA-1", "TA-1", false, "ACC-A", "NEW_YORK",
+        long line = ++lines;
+        // under the key of its rating when the fixture rated it first
+        Long key = db.select(RATED_CDR.CDR_KEY).from(RATED_CDR).where(RATED_CDR.CDR_ID.eq(cdrId)).limit(1)
+                .fetchOptional(RATED_CDR.CDR_KEY).orElse(CdrImportRepository.cdrKey(1, line));
+        db.executeInsert(new CdrRecord(cdrId, 1L, line, "call-" + cdrId, "TA-1", "TA-1", false, "ACC-A", "NEW_YORK",
                 "SBC", "OUTBOUND", "+15550000000", "+4915112345678", start, start, start.plusSeconds(60), 200, null,
-                "PCMU", "2026-10", "hash-" + cdrId));
+                "PCMU", "2026-10", "hash-" + cdrId, key));
     }
 
     void ratingError(String cdrId) {
         acceptedCdr(cdrId);
-        db.insertInto(RATED_CDR).set(RATED_CDR.CDR_ID, cdrId).set(RATED_CDR.RUN_ID, 1L)
+        long key = db.select(CDR.CDR_KEY).from(CDR).where(CDR.CDR_ID.eq(cdrId)).fetchSingle().value1();
+        db.insertInto(RATED_CDR).set(RATED_CDR.CDR_KEY, key).set(RATED_CDR.CDR_ID, cdrId).set(RATED_CDR.RUN_ID, 1L)
                 .set(RATED_CDR.IS_CURRENT, true).set(RATED_CDR.STATUS, "RATING_ERROR")
                 .set(RATED_CDR.TRUNK_ID, "TA-1").set(RATED_CDR.ACCOUNT_ID, "ACC-A").set(RATED_CDR.PERIOD, "2026-10")
                 .set(RATED_CDR.DIRECTION, "OUTBOUND").set(RATED_CDR.BILLABLE, false).set(RATED_CDR.DURATION_S, 0L)

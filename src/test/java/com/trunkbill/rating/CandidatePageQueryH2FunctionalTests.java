@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The keyset page of a rating run reads one page of rows, not the rest of the period: H2 only takes
- * {@code order by cdr_id} from an index when the ORDER BY names the index's leading equality columns, and
+ * {@code order by cdr_key} from an index when the ORDER BY names the index's leading equality columns, and
  * otherwise reads and sorts every remaining CDR of the period for each page, which makes a re-rating quadratic
  * (a 1,000,000-CDR period rated at 70 CDRs/s). Checked with H2's {@code EXPLAIN ANALYZE}, which counts the rows a
- * query scanned; PostgreSQL's planner orders by {@code cdr_id} from the {@code (period, cdr_id)} index by itself
+ * query scanned; PostgreSQL's planner orders by {@code cdr_key} from the {@code (period, cdr_key)} index by itself
  * and has no such count, so this test is H2's.
  */
 @OnH2
@@ -61,27 +61,28 @@ class CandidatePageQueryH2FunctionalTests extends DatabaseTest {
         RatingScope period = new RatingScope(PERIOD, null, null);
 
         assertThat(scanned(period, null, null)).isLessThanOrEqualTo(ONE_PAGE);
-        assertThat(scanned(period, null, middleCdrId())).isLessThanOrEqualTo(ONE_PAGE);
+        assertThat(scanned(period, null, middleKey())).isLessThanOrEqualTo(ONE_PAGE);
     }
 
     @Test
-    void aReRatingPageOfAnAccountOrTrunkScansThePeriodInCdrIdOrderUpToItsLastCdr() {
+    void aReRatingPageOfAnAccountOrTrunkScansThePeriodInKeyOrderUpToItsLastCdr() {
         String trunk = db.select(CDR.TRUNK_ID).from(CDR).where(CDR.ACCOUNT_ID.eq("ACC-US-ACME"))
                 .groupBy(CDR.TRUNK_ID).orderBy(org.jooq.impl.DSL.count().desc(), CDR.TRUNK_ID).limit(1)
                 .fetchSingle(CDR.TRUNK_ID);
         assertThat(db.fetchCount(CDR, CDR.TRUNK_ID.eq(trunk).and(CDR.PERIOD.eq(PERIOD)))).isGreaterThan(2 * PAGE);
-        String middle = middleCdrId();
+        Long middle = middleKey();
 
         for (RatingScope scope : List.of(new RatingScope(PERIOD, "ACC-US-ACME", null),
                 new RatingScope(PERIOD, null, trunk), new RatingScope(PERIOD, "ACC-US-ACME", trunk))) {
-            for (String after : Arrays.asList(null, middle)) {
-                // the page's rows are read in (period, cdr_id) order up to its last CDR, and no further
-                List<String> page = ratedCdrs.cdrPage(scope, null, after, PAGE).fetch(CDR.CDR_ID);
+            for (Long after : Arrays.asList(null, middle)) {
+                // the page's rows are read in (period, cdr_key) order up to its last CDR, and no further
+                List<Long> page = ratedCdrs.cdrPage(scope, null, after, PAGE).fetch(CDR.CDR_KEY);
                 assertThat(page).as(scope + " after " + after).hasSize(PAGE).isSorted();
-                var upToLast = CDR.PERIOD.eq(PERIOD).and(CDR.CDR_ID.le(page.get(PAGE - 1)));
-                int periodRowsUpToLast = db.fetchCount(CDR, after == null ? upToLast : upToLast.and(CDR.CDR_ID.gt(after)));
+                var upToLast = CDR.PERIOD.eq(PERIOD).and(CDR.CDR_KEY.le(page.get(PAGE - 1)));
+                int periodRowsUpToLast = db.fetchCount(CDR, after == null ? upToLast
+                        : upToLast.and(CDR.CDR_KEY.gt(after)));
                 int restOfPeriod = db.fetchCount(CDR, after == null ? CDR.PERIOD.eq(PERIOD)
-                        : CDR.PERIOD.eq(PERIOD).and(CDR.CDR_ID.gt(after)));
+                        : CDR.PERIOD.eq(PERIOD).and(CDR.CDR_KEY.gt(after)));
 
                 assertThat(scanned(ratedCdrs.cdrPage(scope, null, after, PAGE))).as(scope + " after " + after)
                         .isLessThanOrEqualTo(periodRowsUpToLast + 1);
@@ -91,24 +92,24 @@ class CandidatePageQueryH2FunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void aPartitionsReRatingPageScansAboutAPageOfThePeriodInCdrIdOrder() {
-        // two accounts holding about half of the month: a page in cdr_id order reads about two pages of the period
+    void aPartitionsReRatingPageScansAboutAPageOfThePeriodInKeyOrder() {
+        // two accounts holding about half of the month: a page in cdr_key order reads about two pages of the period
         List<String> partition = List.of("ACC-DE-MUELLER", "ACC-US-ACME");
 
-        assertThat(scanned(new RatingScope(PERIOD, null, null), partition, middleCdrId())).isLessThan(4 * PAGE);
+        assertThat(scanned(new RatingScope(PERIOD, null, null), partition, middleKey())).isLessThan(4 * PAGE);
     }
 
     @Test
     void aPageOfARunWithoutPeriodScansAboutAPage() {
-        // such a run reads the page's ids first (RatedCdrRepository.pendingCandidates)
-        assertThat(scanned(ratedCdrs.idPage(null, middleCdrId(), PAGE))).isLessThanOrEqualTo(ONE_PAGE);
-        assertThat(scanned(ratedCdrs.idPage(List.of("ACC-DE-MUELLER", "ACC-US-ACME"), middleCdrId(), PAGE)))
+        // such a run reads the page's keys first (RatedCdrRepository.pendingCandidates)
+        assertThat(scanned(ratedCdrs.idPage(null, middleKey(), PAGE))).isLessThanOrEqualTo(ONE_PAGE);
+        assertThat(scanned(ratedCdrs.idPage(List.of("ACC-DE-MUELLER", "ACC-US-ACME"), middleKey(), PAGE)))
                 .isLessThan(4 * PAGE);
     }
 
     /** The rows H2 scanned for one candidate page. */
-    private long scanned(RatingScope scope, Collection<String> accounts, String afterCdrId) {
-        return scanned(ratedCdrs.cdrPage(scope, accounts, afterCdrId, PAGE));
+    private long scanned(RatingScope scope, Collection<String> accounts, Long afterKey) {
+        return scanned(ratedCdrs.cdrPage(scope, accounts, afterKey, PAGE));
     }
 
     private long scanned(Query query) {
@@ -119,9 +120,9 @@ class CandidatePageQueryH2FunctionalTests extends DatabaseTest {
         return Long.parseLong(count.group(1));
     }
 
-    private String middleCdrId() {
-        return db.select(CDR.CDR_ID).from(CDR).orderBy(CDR.CDR_ID).offset(db.fetchCount(CDR) / 2).limit(1)
-                .fetchSingle(CDR.CDR_ID);
+    private Long middleKey() {
+        return db.select(CDR.CDR_KEY).from(CDR).orderBy(CDR.CDR_KEY).offset(db.fetchCount(CDR) / 2).limit(1)
+                .fetchSingle(CDR.CDR_KEY);
     }
 
     private void run(JobCommand command, Map<String, String> options) {

@@ -153,7 +153,7 @@ public abstract class RatedUsageFunctionalTests extends DatabaseTest {
     void cdrsAreTestedAgainstTheirCurrentRatingOnly() {
         // a1 has two ratings, one current: one row per CDR; a6 (current NO_RATE) is left out
         List<String> notNoRate = db.select(CDR.CDR_ID).from(CDR)
-                .where(RatedUsage.currentRatingIsNot(CDR.CDR_ID, RatingStatus.NO_RATE))
+                .where(RatedUsage.currentRatingIsNot(CDR.CDR_KEY, RatingStatus.NO_RATE))
                 .orderBy(CDR.CDR_ID).fetch(CDR.CDR_ID);
         assertThat(notNoRate).containsExactly("a1", "a10", "a2", "a3", "a4", "a5", "a8", "a9", "f1", "f2", "f3",
                 "u1", "u2", "u3");

@@ -7,6 +7,7 @@ import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.inventory.model.ChannelPlan;
 import com.trunkbill.ratetable.model.Direction;
+import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.TestPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -112,16 +113,18 @@ class RatingBenchmark {
                 .insert();
     }
 
-    /**
-     * The ratings of the benchmark's own CDRs: on PostgreSQL the test database is shared with the other test
-     * classes of the JVM, which may have left rows behind.
-     */
+    /** The current ratings of the benchmark's CDRs. */
     private static int benchmarkRatings(DSLContext db) {
-        return db.fetchCount(RATED_CDR, RATED_CDR.CDR_ID.like("CDR-_________"));
+        return db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue());
     }
 
-    /** Ten accounts with ten trunks each (a third UNLIMITED_US), the sample-like rate rows and CDRS October CDRs. */
+    /**
+     * From empty tables (on PostgreSQL the test database is shared with the other test classes of the JVM, which
+     * may have left rows behind): ten accounts with ten trunks each (a third UNLIMITED_US), the sample-like rate
+     * rows and CDRS October CDRs.
+     */
     private static void prepare(DSLContext db) {
+        DatabaseTest.emptyTables(db);
         RatingFixtures fixtures = new RatingFixtures(db);
         for (int a = 0; a < 10; a++) {
             fixtures.account("ACC-" + a, "STANDARD", "USD");

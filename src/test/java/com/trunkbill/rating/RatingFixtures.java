@@ -1,5 +1,6 @@
 package com.trunkbill.rating;
 
+import com.trunkbill.cdr.CdrImportRepository;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.db.jooq.tables.records.RateRecord;
 import com.trunkbill.inventory.model.ActionStatus;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static com.trunkbill.db.jooq.Tables.ACCOUNT;
 import static com.trunkbill.db.jooq.Tables.CDR;
@@ -34,6 +36,11 @@ final class RatingFixtures {
     private static final long SNAPSHOT = 1;
 
     private final DSLContext db;
+    /**
+     * Line numbers of the CDRs made so far, all of file 1, over every fixture (a database may get CDRs from more
+     * than one): their keys are unique and in the order the CDRs are made.
+     */
+    private static final AtomicLong LINES = new AtomicLong();
 
     RatingFixtures(DSLContext db) {
         this.db = db;
@@ -62,10 +69,11 @@ final class RatingFixtures {
     CdrRecord cdr(String cdrId, String trunkId, String accountId, Direction direction, String callee, String start,
                   long millis, int sipStatus) {
         Instant startTime = Instant.parse(start);
-        return new CdrRecord(cdrId, 1L, 1L, "call-" + cdrId, trunkId, trunkId, false, accountId, "NEW_YORK", "SBC",
+        long line = LINES.incrementAndGet();
+        return new CdrRecord(cdrId, 1L, line, "call-" + cdrId, trunkId, trunkId, false, accountId, "NEW_YORK", "SBC",
                 direction.name(), "+15550000000", callee, startTime, sipStatus == 200 ? startTime : null,
                 startTime.plusMillis(millis), sipStatus, sipStatus == 503 ? "CHANNEL_LIMIT" : null, "PCMU",
-                BillingPeriod.of(startTime).toString(), "hash-" + cdrId);
+                BillingPeriod.of(startTime).toString(), "hash-" + cdrId, CdrImportRepository.cdrKey(1, line));
     }
 
     /** Inserts CDRs with multi-row statements of 500 rows. */

@@ -63,20 +63,22 @@ public abstract class ReportBenchmark extends DatabaseTest {
         long monthMillis = 31L * 86_400_000L;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("insert into cdr (cdr_id, file_id, line_no,"
+            try (PreparedStatement insert = connection.prepareStatement("insert into cdr (cdr_key, cdr_id, file_id, line_no,"
                     + " trunk_id, freshworks_outbound, account_id, direction, callee, start_time, answer_time, end_time,"
-                    + " sip_status, period, content_hash) values (?, ?, ?, ?, false, 'ACC-1', 'OUTBOUND',"
+                    + " sip_status, period, content_hash) values (? * 4294967296 + ?, ?, ?, ?, ?, false, 'ACC-1', 'OUTBOUND',"
                     + " '+12125550100', ?, ?, ?, 200, '2026-10', 'h')")) {
                 for (int i = 0; i < cdrs; i++) {
                     long startMillis = monthStart + (long) (random.nextDouble() * monthMillis);
                     OffsetDateTime startTime = Instant.ofEpochMilli(startMillis).atOffset(ZoneOffset.UTC);
-                    insert.setString(1, "c" + i);
-                    insert.setLong(2, file);
-                    insert.setLong(3, i + 1);
-                    insert.setString(4, "TRK-" + random.nextInt(20));
-                    insert.setObject(5, startTime);
-                    insert.setObject(6, startTime);
-                    insert.setObject(7, startTime.plusNanos(random.nextInt(600_000) * 1_000_000L));
+                    insert.setLong(1, file);
+                    insert.setLong(2, i + 1);
+                    insert.setString(3, "c" + i);
+                    insert.setLong(4, file);
+                    insert.setLong(5, i + 1);
+                    insert.setString(6, "TRK-" + random.nextInt(20));
+                    insert.setObject(7, startTime);
+                    insert.setObject(8, startTime);
+                    insert.setObject(9, startTime.plusNanos(random.nextInt(600_000) * 1_000_000L));
                     insert.addBatch();
                     if (i % 10_000 == 9_999) {
                         insert.executeBatch();

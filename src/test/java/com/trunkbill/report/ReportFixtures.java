@@ -1,5 +1,6 @@
 package com.trunkbill.report;
 
+import com.trunkbill.cdr.CdrImportRepository;
 import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
@@ -165,7 +166,9 @@ final class ReportFixtures {
         }
 
         String insert() {
-            db.insertInto(CDR).set(CDR.CDR_ID, cdrId).set(CDR.FILE_ID, fileId).set(CDR.LINE_NO, nextLine++)
+            long line = nextLine++;
+            db.insertInto(CDR).set(CDR.CDR_KEY, CdrImportRepository.cdrKey(fileId, line)).set(CDR.CDR_ID, cdrId)
+                    .set(CDR.FILE_ID, fileId).set(CDR.LINE_NO, line)
                     .set(CDR.CALL_ID, "call-" + cdrId).set(CDR.TRUNK_ID, trunkId)
                     .set(CDR.CDR_TRUNK_ID, freshworksOutbound ? null : trunkId)
                     .set(CDR.FRESHWORKS_OUTBOUND, freshworksOutbound).set(CDR.ACCOUNT_ID, accountId)
@@ -193,7 +196,8 @@ final class ReportFixtures {
                long durationS, long billedS, String cost, String anomalies) {
         var cdr = db.selectFrom(CDR).where(CDR.CDR_ID.eq(cdrId)).fetchSingle();
         boolean billable = cdr.getAnswerTime() != null && cdr.getSipStatus() == 200;
-        db.insertInto(RATED_CDR).set(RATED_CDR.CDR_ID, cdrId).set(RATED_CDR.RUN_ID, runId)
+        db.insertInto(RATED_CDR).set(RATED_CDR.CDR_KEY, cdr.getCdrKey()).set(RATED_CDR.CDR_ID, cdrId)
+                .set(RATED_CDR.RUN_ID, runId)
                 .set(RATED_CDR.IS_CURRENT, current).set(RATED_CDR.STATUS, status)
                 .set(RATED_CDR.TRUNK_ID, cdr.getTrunkId()).set(RATED_CDR.ACCOUNT_ID, cdr.getAccountId())
                 .set(RATED_CDR.PERIOD, cdr.getPeriod()).set(RATED_CDR.DIRECTION, cdr.getDirection())

@@ -38,6 +38,14 @@ public abstract class DatabaseTest {
     @BeforeEach
     protected void emptyDatabaseAndOutput() throws IOException {
         FileSystemUtils.deleteRecursively(outputDir);
+        emptyTables(db);
+    }
+
+    /**
+     * Empties the trunkbill and Spring Batch tables: the tests of a JVM share each database, and a test class
+     * leaves its rows behind until the next one starts.
+     */
+    public static void emptyTables(DSLContext db) {
         for (Table<?> table : deletionOrder()) {
             db.deleteFrom(table).execute();
         }

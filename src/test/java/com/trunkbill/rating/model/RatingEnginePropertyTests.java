@@ -79,7 +79,7 @@ class RatingEnginePropertyTests {
             RatedCdr first = engine.rate(cdr, book, STANDARD_ACCOUNT, trunk);
             RatedCdr second = engine.rate(cdr, rebuilt, STANDARD_ACCOUNT, trunk);
             assertThat(second.sameRatingAs(first)).as(cdr.toString()).isTrue();
-            assertThat(new RatingOutcome(second, first, 1L).changed()).isFalse();
+            assertThat(new RatingOutcome(1L, second, first, 1L).changed()).isFalse();
         }
     }
 
