@@ -1,9 +1,5 @@
 package com.trunkbill.scaleout;
 
-import com.zaxxer.hikari.HikariConfigMXBean;
-import com.zaxxer.hikari.HikariDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.PartitionHandler;
@@ -14,7 +10,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import javax.sql.DataSource;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.function.ToIntFunction;
 
@@ -28,7 +23,6 @@ final class LocalPartitionHandler implements PartitionHandler {
 
     /** The worker name of a partition run on a thread of the launching process. */
     static final String LOCAL = "local";
-    private static final Logger log = LoggerFactory.getLogger(LocalPartitionHandler.class);
 
     private final Step worker;
     private final ToIntFunction<JobParameters> gridSize;
@@ -43,7 +37,7 @@ final class LocalPartitionHandler implements PartitionHandler {
     @Override
     public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution manager) throws Exception {
         int partitions = gridSize.applyAsInt(manager.getJobExecution().getJobParameters());
-        ensureConnections(partitions + 2);
+        PartitionConnections.ensure(dataSource, partitions, worker.getName());
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(worker.getName() + "-");
         threads.setConcurrencyLimit(partitions);
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
@@ -52,23 +46,6 @@ final class LocalPartitionHandler implements PartitionHandler {
         handler.setTaskExecutor(threads);
         handler.afterPropertiesSet();
         return handler.handle(splitter, manager);
-    }
-
-    /**
-     * Each partition holds a connection for its chunk's transaction, beside the job's run lock and the job
-     * repository: a smaller pool would leave partitions waiting for a connection until they time out. Hikari's
-     * pool size can grow at run time.
-     */
-    private void ensureConnections(int needed) throws SQLException {
-        if (!dataSource.isWrapperFor(HikariDataSource.class)) {
-            return;
-        }
-        HikariConfigMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariConfigMXBean();
-        if (pool.getMaximumPoolSize() < needed) {
-            log.info("{}: {} partitions need {} database connections; the pool grows from {}",
-                    worker.getName(), needed - 2, needed, pool.getMaximumPoolSize());
-            pool.setMaximumPoolSize(needed);
-        }
     }
 
     /** The worker step, naming this process as the partition's worker. */

@@ -10,7 +10,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;
 import sun.misc.Signal;
 
+import javax.sql.DataSource;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -65,6 +67,13 @@ public final class WorkerCommand implements ToolCommand {
         PartitionWorker worker = context.getBean(PartitionWorker.class);
         BrokerProperties broker = context.getBean(BrokerProperties.class);
         WorkerProperties settings = context.getBean(WorkerProperties.class);
+        try {
+            PartitionConnections.ensure(context.getBean(DataSource.class), settings.concurrency(),
+                    "worker " + worker.name());
+        } catch (SQLException e) {
+            throw new IllegalStateException("worker " + worker.name() + ": cannot size the connection pool: "
+                    + e.getMessage(), e);
+        }
         Lifecycle inbound = context.getBean(BrokerConfiguration.WORKER_INBOUND, Lifecycle.class);
         CountDownLatch stopRequested = new CountDownLatch(1);
         // instead of the JVM's shutdown on SIGTERM (exit 143, beans closed under a running partition)
