@@ -69,7 +69,7 @@ public class RatedCdrRepository {
             RATED_CDR.RATE_ID, RATED_CDR.RATE_PER_MINUTE, RATED_CDR.CURRENCY, RATED_CDR.FIRST_INCREMENT_S,
             RATED_CDR.NEXT_INCREMENT_S, RATED_CDR.CONNECT_FEE, RATED_CDR.BILLABLE, RATED_CDR.DURATION_S,
             RATED_CDR.BILLED_S, RATED_CDR.COST, RATED_CDR.ANOMALIES, RATED_CDR.IS_CURRENT, RATED_CDR.CDR_KEY);
-    /** A page without a period with at most this many candidates reads them by id, more by the page's range. */
+    /** A page without a period with at most this many candidates reads them by key, more by the page's range. */
     static final int FEW_CANDIDATES = 200;
     private static final String NOT_CURRENT = "update rated_cdr set is_current = false where cdr_key = ? and run_id = ?";
 
@@ -146,7 +146,7 @@ public class RatedCdrRepository {
      */
     private CandidatePage pendingCandidates(Collection<String> accounts, Long afterKey, int limit,
                                             Set<Long> staleIngestRuns) {
-        List<Long> keys = idPage(accounts, afterKey, limit).fetch(CDR.CDR_KEY);
+        List<Long> keys = keyPage(accounts, afterKey, limit).fetch(CDR.CDR_KEY);
         if (keys.isEmpty()) {
             return new CandidatePage(List.of(), afterKey, true);
         }
@@ -177,7 +177,7 @@ public class RatedCdrRepository {
         boolean few = wanted.size() <= FEW_CANDIDATES;
         Map<Long, StoredCdr> cdrs = new HashMap<>();
         fetchByPosition(cdrSelect().where(few ? CDR.CDR_KEY.in(wanted)
-                        : idPageCondition(accounts, afterKey).and(CDR.CDR_KEY.le(lastKey))), RatedCdrRepository::cdr)
+                        : keyPageCondition(accounts, afterKey).and(CDR.CDR_KEY.le(lastKey))), RatedCdrRepository::cdr)
                 .forEach(cdr -> cdrs.put(cdr.key(), cdr));
         Map<Long, StoredRating> current = wantedWithRating.isEmpty() ? Map.of()
                 : currentRatings(few ? RATED_CDR.CDR_KEY.in(wantedWithRating) : range);
@@ -260,12 +260,12 @@ public class RatedCdrRepository {
     }
 
     /** The keys of the next {@code limit} CDRs (of {@code accounts}, null = every account) after {@code afterKey}. */
-    ResultQuery<Record1<Long>> idPage(Collection<String> accounts, Long afterKey, int limit) {
-        return db.select(CDR.CDR_KEY).from(CDR).where(idPageCondition(accounts, afterKey)).orderBy(CDR.CDR_KEY)
+    ResultQuery<Record1<Long>> keyPage(Collection<String> accounts, Long afterKey, int limit) {
+        return db.select(CDR.CDR_KEY).from(CDR).where(keyPageCondition(accounts, afterKey)).orderBy(CDR.CDR_KEY)
                 .limit(limit);
     }
 
-    private static Condition idPageCondition(Collection<String> accounts, Long afterKey) {
+    private static Condition keyPageCondition(Collection<String> accounts, Long afterKey) {
         Condition page = afterKey == null ? DSL.noCondition() : CDR.CDR_KEY.gt(afterKey);
         return accounts == null ? page : page.and(CDR.ACCOUNT_ID.in(accounts));
     }
@@ -288,7 +288,7 @@ public class RatedCdrRepository {
      * take {@code cdr_key_idx}, which holds every period.
      */
     ResultQuery<? extends Record> cdrPage(RatingScope scope, Collection<String> accounts, Long afterKey, int limit) {
-        Condition condition = idPageCondition(accounts, afterKey).and(CDR.PERIOD.eq(scope.period()));
+        Condition condition = keyPageCondition(accounts, afterKey).and(CDR.PERIOD.eq(scope.period()));
         if (scope.accountId() != null) {
             condition = condition.and(CDR.ACCOUNT_ID.eq(scope.accountId()));
         }

@@ -102,8 +102,8 @@ class CandidatePageQueryH2FunctionalTests extends DatabaseTest {
     @Test
     void aPageOfARunWithoutPeriodScansAboutAPage() {
         // such a run reads the page's keys first (RatedCdrRepository.pendingCandidates)
-        assertThat(scanned(ratedCdrs.idPage(null, middleKey(), PAGE))).isLessThanOrEqualTo(ONE_PAGE);
-        assertThat(scanned(ratedCdrs.idPage(List.of("ACC-DE-MUELLER", "ACC-US-ACME"), middleKey(), PAGE)))
+        assertThat(scanned(ratedCdrs.keyPage(null, middleKey(), PAGE))).isLessThanOrEqualTo(ONE_PAGE);
+        assertThat(scanned(ratedCdrs.keyPage(List.of("ACC-DE-MUELLER", "ACC-US-ACME"), middleKey(), PAGE)))
                 .isLessThan(4 * PAGE);
     }
 
