@@ -110,11 +110,11 @@ public class CdrFileIngester {
 
     /**
      * A row as the reader thread leaves it: its validation outcome and, for a valid row, its trunk attribution,
-     * the bounds it breaks (null: none) and, when it has neither rejection, what {@link FollowUp#prepare} made
-     * of it.
+     * the bounds it breaks (null: none) and, when it has neither rejection, the CDR to store with its key
+     * ({@code accepted}, else null) and what {@link FollowUp#prepare} made of it.
      */
     private record Validated(CdrRow row, CdrValidator.Result result, TrunkAttribution.Outcome attribution,
-                             Rejection outOfBounds, Object prepared) {
+                             Rejection outOfBounds, AcceptedCdr accepted, Object prepared) {
     }
 
     /** What the reader thread hands over: a chunk, the end of the file, or why it stopped. */
@@ -208,20 +208,20 @@ public class CdrFileIngester {
     /** Everything about one row that does not depend on the CDRs stored before it. */
     private Validated prepare(long fileId, CdrRow row, CdrValidator.Result result) {
         if (!result.isValid()) {
-            return new Validated(row, result, null, null, null);
+            return new Validated(row, result, null, null, null, null);
         }
         var cdr = result.cdr();
         TrunkAttribution.Outcome outcome = attribution.attribute(cdr);
         if (!outcome.isAttributed()) {
-            return new Validated(row, result, outcome, null, null);
+            return new Validated(row, result, outcome, null, null, null);
         }
         Rejection outOfBounds = bounds == null ? null
                 : bounds.check(cdr, attribution.trunk(outcome.trunkId()), ingestedAt);
         if (outOfBounds != null) {
-            return new Validated(row, result, outcome, outOfBounds, null);
+            return new Validated(row, result, outcome, outOfBounds, null, null);
         }
-        return new Validated(row, result, outcome, null, followUp.prepare(
-                new AcceptedCdr(cdr, outcome, CdrImportRepository.cdrKey(fileId, cdr.lineNo()))));
+        AcceptedCdr accepted = new AcceptedCdr(cdr, outcome, CdrImportRepository.cdrKey(fileId, cdr.lineNo()));
+        return new Validated(row, result, outcome, null, accepted, followUp.prepare(accepted));
     }
 
     private void ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
@@ -268,7 +268,7 @@ public class CdrFileIngester {
                 continue;
             }
             acceptedInChunk.put(cdr.cdrId(), new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));
-            accepted.add(new AcceptedCdr(cdr, outcome, CdrImportRepository.cdrKey(fileId, cdr.lineNo())));
+            accepted.add(validated.accepted());
             prepared.add(validated.prepared());
             counts.countAccepted();
         }

@@ -100,8 +100,8 @@ public class CdrImportRepository {
     }
 
     /** The columns of an accepted CDR, in the order {@link #insertCdrs} writes them. */
-    private static final List<Field<?>> CDR_COLUMNS = List.of(CDR.CDR_KEY, CDR.CDR_ID, CDR.FILE_ID, CDR.LINE_NO, CDR.CALL_ID,
-            CDR.TRUNK_ID, CDR.CDR_TRUNK_ID, CDR.FRESHWORKS_OUTBOUND, CDR.ACCOUNT_ID, CDR.DATA_CENTER, CDR.SOURCE,
+    private static final List<Field<?>> CDR_COLUMNS = List.of(CDR.CDR_KEY, CDR.CDR_ID, CDR.FILE_ID, CDR.LINE_NO,
+            CDR.CALL_ID, CDR.TRUNK_ID, CDR.CDR_TRUNK_ID, CDR.FRESHWORKS_OUTBOUND, CDR.ACCOUNT_ID, CDR.DATA_CENTER, CDR.SOURCE,
             CDR.DIRECTION, CDR.CALLER, CDR.CALLEE, CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS,
             CDR.DISCONNECT_REASON, CDR.CODEC, CDR.PERIOD, CDR.CONTENT_HASH);
 
@@ -120,7 +120,8 @@ public class CdrImportRepository {
                 for (AcceptedCdr accepted : cdrs) {
                     var cdr = accepted.cdr();
                     var outcome = accepted.attribution();
-                    rows.number(accepted.key()).text(cdr.cdrId()).number(fileId).number(cdr.lineNo()).text(cdr.callId())
+                    rows.number(accepted.key()).text(cdr.cdrId()).number(fileId).number(cdr.lineNo())
+                            .text(cdr.callId())
                             .text(outcome.trunkId()).text(cdr.trunkId()).bool(outcome.freshworksOutbound())
                             .text(outcome.accountId())
                             .text(outcome.dataCenter() == null ? null : outcome.dataCenter().name())
