@@ -2,6 +2,7 @@ package com.trunkbill.cdr;
 
 import com.trunkbill.cdr.model.Cdr;
 import com.trunkbill.cdr.model.TrunkAttribution;
+import com.trunkbill.support.CdrKey;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,7 +10,7 @@ import java.time.ZoneOffset;
 /**
  * A CDR accepted for storage, with the trunk it is attributed to.
  *
- * @param key its storage key, {@code cdr.cdr_key} ({@link CdrImportRepository#cdrKey})
+ * @param key its storage key, {@code cdr.cdr_key} ({@link CdrKey})
  */
 public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key) {
 

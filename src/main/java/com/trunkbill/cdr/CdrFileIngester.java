@@ -8,6 +8,7 @@ import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.RejectReason;
 import com.trunkbill.cdr.model.Rejection;
 import com.trunkbill.cdr.model.TrunkAttribution;
+import com.trunkbill.support.CdrKey;
 import com.trunkbill.support.RejectsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,7 +221,7 @@ public class CdrFileIngester {
         if (outOfBounds != null) {
             return new Validated(row, result, outcome, outOfBounds, null, null);
         }
-        AcceptedCdr accepted = new AcceptedCdr(cdr, outcome, CdrImportRepository.cdrKey(fileId, cdr.lineNo()));
+        AcceptedCdr accepted = new AcceptedCdr(cdr, outcome, CdrKey.of(fileId, cdr.lineNo()));
         return new Validated(row, result, outcome, null, accepted, followUp.prepare(accepted));
     }
 

@@ -83,22 +83,6 @@ public class CdrImportRepository {
         return stored;
     }
 
-    /** Line numbers of a file stay below this, so that a file's keys do not reach the next file's. */
-    static final long LINES_PER_FILE = 1L << 32;
-
-    /**
-     * The storage key of the CDR on line {@code lineNo} of file {@code fileId}: {@code file_id * 2^32 + line_no}
-     * (V57). Keys grow in the order CDRs arrive, so storing CDRs and their first ratings appends to the indexes on
-     * them, and a restarted import computes the same keys again.
-     */
-    public static long cdrKey(long fileId, long lineNo) {
-        if (lineNo < 0 || lineNo >= LINES_PER_FILE) {
-            throw new IllegalArgumentException("line " + lineNo + " of file " + fileId + ": a file has at most "
-                    + (LINES_PER_FILE - 1) + " lines");
-        }
-        return fileId * LINES_PER_FILE + lineNo;
-    }
-
     /** The columns of an accepted CDR, in the order {@link #insertCdrs} writes them. */
     private static final List<Field<?>> CDR_COLUMNS = List.of(CDR.CDR_KEY, CDR.CDR_ID, CDR.FILE_ID, CDR.LINE_NO,
             CDR.CALL_ID, CDR.TRUNK_ID, CDR.CDR_TRUNK_ID, CDR.FRESHWORKS_OUTBOUND, CDR.ACCOUNT_ID, CDR.DATA_CENTER, CDR.SOURCE,

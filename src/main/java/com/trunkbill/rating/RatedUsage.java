@@ -6,6 +6,7 @@ import com.trunkbill.rating.model.RatedCdr;
 import com.trunkbill.rating.model.RatingStatus;
 import com.trunkbill.ratetable.model.Direction;
 import com.trunkbill.support.BillingPeriod;
+import com.trunkbill.support.CdrKey;
 import org.javamoney.moneta.Money;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -261,41 +262,42 @@ public class RatedUsage {
     }
 
     /**
-     * CDR file id to what its current ratings add up to, for every file: one pass over the CDRs joined to their
-     * current rating, grouped by file, status, anomalies and currency (a handful of groups per file), and added up
-     * here.
+     * CDR file id to what its current ratings add up to, for every file: one pass over the current ratings, grouped
+     * by file, status, anomalies and currency (a handful of groups per file; a rating's file is the high half of its
+     * key, {@link CdrKey}, so no CDR is joined), and one count of the stored CDRs per file: those without a current
+     * rating are the ones not rated yet.
      */
     public Map<Long, FileRating> ratingByFile() {
-        Field<Integer> cdrs = DSL.count();
+        Field<Long> fileId = RATED_CDR.CDR_KEY.shr(DSL.inline(CdrKey.LINE_BITS)).as("file_id");
+        Field<Integer> ratings = DSL.count();
         Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
         Map<Long, FileTally> tallies = new HashMap<>();
-        db.select(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY, cdrs, cost)
-                .from(withCurrentRating(CDR, CDR.CDR_KEY))
-                .groupBy(CDR.FILE_ID, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY)
+        db.select(fileId, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY, ratings, cost)
+                .from(RATED_CDR)
+                .where(current())
+                .groupBy(fileId, RATED_CDR.STATUS, RATED_CDR.ANOMALIES, RATED_CDR.CURRENCY)
                 .forEach(r -> tallies.computeIfAbsent(r.value1(), f -> new FileTally())
-                        .add(r.value2(), r.value3(), r.value4(), r.get(cdrs), r.get(cost)));
+                        .add(r.value2(), r.value3(), r.value4(), r.get(ratings), r.get(cost)));
+        db.select(CDR.FILE_ID, DSL.count()).from(CDR).groupBy(CDR.FILE_ID)
+                .forEach(r -> tallies.computeIfAbsent(r.value1(), f -> new FileTally()).stored(r.value2()));
         Map<Long, FileRating> byFile = new HashMap<>();
-        tallies.forEach((fileId, tally) -> byFile.put(fileId, tally.rating()));
+        tallies.forEach((id, tally) -> byFile.put(id, tally.rating()));
         return byFile;
     }
 
     /** The groups of one file added up ({@link #ratingByFile}). */
     private static final class FileTally {
 
+        private long stored;
         private long rated;
         private long anomalous;
         private long noRate;
-        private long notYetRated;
         private long ratingErrors;
         private final Map<Anomaly, Long> anomalies = new EnumMap<>(Anomaly.class);
         private final Map<CurrencyUnit, MonetaryAmount> moneyRated = new LinkedHashMap<>();
 
-        /** {@code cdrs} CDRs whose current rating has this status (null: never rated), anomalies and currency. */
+        /** {@code cdrs} CDRs whose current rating has this status, anomalies and currency. */
         void add(String status, String anomalyCodes, String currencyCode, long cdrs, BigDecimal cost) {
-            if (status == null) {
-                notYetRated += cdrs;
-                return;
-            }
             switch (RatingStatus.valueOf(status)) {
                 case NO_RATE -> noRate += cdrs;
                 case RATING_ERROR -> ratingErrors += cdrs;
@@ -315,7 +317,13 @@ public class RatedUsage {
             }
         }
 
+        /** The file's stored CDRs, rated or not. */
+        void stored(long cdrs) {
+            stored += cdrs;
+        }
+
         FileRating rating() {
+            long notYetRated = stored - rated - noRate - ratingErrors;
             return new FileRating(new FileRatingCounts(rated, anomalous, noRate, notYetRated, ratingErrors),
                     Map.copyOf(anomalies), Collections.unmodifiableMap(moneyRated));
         }

@@ -4,6 +4,7 @@ import com.trunkbill.cdr.model.Cdr;
 import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.inventory.model.DataCenter;
 import com.trunkbill.ratetable.model.Direction;
+import com.trunkbill.support.CdrKey;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -45,9 +46,9 @@ public abstract class CdrStorageFunctionalTests extends DatabaseTest {
 
         repository.insertCdrs(fileId, List.of(
                 new AcceptedCdr(awkward, new TrunkAttribution.Outcome("T1", "A1", null, true, null),
-                        CdrImportRepository.cdrKey(fileId, 3_000_000_000L)),
+                        CdrKey.of(fileId, 3_000_000_000L)),
                 new AcceptedCdr(plain, new TrunkAttribution.Outcome("T2", "A2", DataCenter.NEW_YORK, false, null),
-                        CdrImportRepository.cdrKey(fileId, 2))));
+                        CdrKey.of(fileId, 2))));
 
         List<List<Object>> stored = db.selectFrom(CDR).orderBy(CDR.CDR_ID).fetch(CdrStorageFunctionalTests::values);
         assertThat(stored.get(0)).containsExactly("C-1", fileId, 3_000_000_000L, AWKWARD, "T1", null, true, "A1",

@@ -9,6 +9,7 @@ import com.trunkbill.inventory.ImportInventoryCommand;
 import com.trunkbill.invoice.InvoiceCommand;
 import com.trunkbill.ratetable.ImportRatesCommand;
 import com.trunkbill.report.ReconciliationRepository;
+import com.trunkbill.support.CdrKey;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -170,7 +171,7 @@ public abstract class PartitionedIngestFunctionalTests extends DatabaseTest {
                 .fetch(r -> {
                     var cdr = r.into(CDR);
                     // the key is made of the file id, which differs; so is its line number, which must not
-                    assertThat(cdr.getCdrKey()).isEqualTo(CdrImportRepository.cdrKey(cdr.getFileId(), cdr.getLineNo()));
+                    assertThat(cdr.getCdrKey()).isEqualTo(CdrKey.of(cdr.getFileId(), cdr.getLineNo()));
                     cdr.setFileId(0L);
                     cdr.setCdrKey(0L);
                     return java.util.Arrays.toString(cdr.intoArray()) + r.get(CDR_FILE.FILE_NAME);

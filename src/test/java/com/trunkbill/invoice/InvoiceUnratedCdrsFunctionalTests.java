@@ -1,12 +1,12 @@
 package com.trunkbill.invoice;
 
-import com.trunkbill.cdr.CdrImportRepository;
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.batch.TrunkbillExitStatus;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.inventory.model.ServiceAddress;
+import com.trunkbill.support.CdrKey;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -66,7 +66,7 @@ public abstract class InvoiceUnratedCdrsFunctionalTests extends DatabaseTest {
         long line = ++lines;
         // under the key of its rating when the fixture rated it first
         Long key = db.select(RATED_CDR.CDR_KEY).from(RATED_CDR).where(RATED_CDR.CDR_ID.eq(cdrId)).limit(1)
-                .fetchOptional(RATED_CDR.CDR_KEY).orElse(CdrImportRepository.cdrKey(1, line));
+                .fetchOptional(RATED_CDR.CDR_KEY).orElse(CdrKey.of(1, line));
         db.executeInsert(new CdrRecord(cdrId, 1L, line, "call-" + cdrId, "TA-1", "TA-1", false, "ACC-A", "NEW_YORK",
                 "SBC", "OUTBOUND", "+15550000000", "+4915112345678", start, start, start.plusSeconds(60), 200, null,
                 "PCMU", "2026-10", "hash-" + cdrId, key));

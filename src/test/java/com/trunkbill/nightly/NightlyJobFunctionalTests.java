@@ -1,11 +1,11 @@
 package com.trunkbill.nightly;
 
-import com.trunkbill.cdr.CdrImportRepository;
-import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobLaunchService.Launch;
+import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.TrunkbillExitStatus;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
+import com.trunkbill.support.CdrKey;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
@@ -132,7 +132,7 @@ public abstract class NightlyJobFunctionalTests extends DatabaseTest {
         Instant start = Instant.parse("2026-10-20T10:00:00Z");
         db.executeInsert(new CdrRecord("POISON", 0L, 1L, "call", "TRK-GONE", "TRK-GONE", false, "ACC-GONE",
                 "NEW_YORK", "SBC", "OUTBOUND", "+15550000000", "+15550000001", start, start, start.plusSeconds(60),
-                200, null, "PCMU", "2026-10", "hash", CdrImportRepository.cdrKey(0, 1)));
+                200, null, "PCMU", "2026-10", "hash", CdrKey.of(0, 1)));
 
         Launch night = launcher.launch("nightlyJob", demoNight(Path.of("sample-cdrs")), RunPolicy.ONCE_PER_PARAMETERS);
 

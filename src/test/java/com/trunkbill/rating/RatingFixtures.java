@@ -1,6 +1,5 @@
 package com.trunkbill.rating;
 
-import com.trunkbill.cdr.CdrImportRepository;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.db.jooq.tables.records.RateRecord;
 import com.trunkbill.inventory.model.ActionStatus;
@@ -10,6 +9,7 @@ import com.trunkbill.inventory.model.TrunkType;
 import com.trunkbill.ratetable.model.Direction;
 import com.trunkbill.ratetable.model.RateTable;
 import com.trunkbill.support.BillingPeriod;
+import com.trunkbill.support.CdrKey;
 import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
@@ -73,7 +73,7 @@ final class RatingFixtures {
         return new CdrRecord(cdrId, 1L, line, "call-" + cdrId, trunkId, trunkId, false, accountId, "NEW_YORK", "SBC",
                 direction.name(), "+15550000000", callee, startTime, sipStatus == 200 ? startTime : null,
                 startTime.plusMillis(millis), sipStatus, sipStatus == 503 ? "CHANNEL_LIMIT" : null, "PCMU",
-                BillingPeriod.of(startTime).toString(), "hash-" + cdrId, CdrImportRepository.cdrKey(1, line));
+                BillingPeriod.of(startTime).toString(), "hash-" + cdrId, CdrKey.of(1, line));
     }
 
     /** Inserts CDRs with multi-row statements of 500 rows. */

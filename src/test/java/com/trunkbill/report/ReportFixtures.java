@@ -1,6 +1,6 @@
 package com.trunkbill.report;
 
-import com.trunkbill.cdr.CdrImportRepository;
+import com.trunkbill.support.CdrKey;
 import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
@@ -167,7 +167,7 @@ final class ReportFixtures {
 
         String insert() {
             long line = nextLine++;
-            db.insertInto(CDR).set(CDR.CDR_KEY, CdrImportRepository.cdrKey(fileId, line)).set(CDR.CDR_ID, cdrId)
+            db.insertInto(CDR).set(CDR.CDR_KEY, CdrKey.of(fileId, line)).set(CDR.CDR_ID, cdrId)
                     .set(CDR.FILE_ID, fileId).set(CDR.LINE_NO, line)
                     .set(CDR.CALL_ID, "call-" + cdrId).set(CDR.TRUNK_ID, trunkId)
                     .set(CDR.CDR_TRUNK_ID, freshworksOutbound ? null : trunkId)
