@@ -1,5 +1,6 @@
 package com.trunkbill.usage;
 
+import com.trunkbill.db.BinaryCopyReader;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatedUsage;
 import com.trunkbill.rating.model.RatingStatus;
@@ -39,6 +40,10 @@ import static com.trunkbill.db.jooq.Tables.TRUNK;
  * or Freshworks group for Freshworks outbound CDRs) then start time, through one {@link ChannelOccupancy} per key at a time: memory
  * holds one key's calls in progress, never the month. CDRs of the previous period are read too when they
  * run into this one (a call across midnight of the 1st occupies the 1st).
+ * <p>
+ * On PostgreSQL the stream is a binary {@code COPY} of the query ({@link BinaryCopyReader}), which the server runs
+ * with parallel workers, where a JDBC cursor would run the scan, the join and the sort of the month in one process;
+ * on H2 it is a jOOQ cursor. Both feed the same sweep.
  */
 @Repository
 public class ChannelUsageRepository {
@@ -93,37 +98,68 @@ public class ChannelUsageRepository {
                         // UsageRow.freshworksGroupId in SQL: the stream is ordered by row
                         DSL.concat(DSL.inline("FRESHWORKS:"), TRUNK.ACCOUNT_ID, DSL.inline(":"), TRUNK.DATA_CENTER))
                 .otherwise(CDR.TRUNK_ID);
-        Map<String, List<DayActivity>> activity = new HashMap<>();
-        try (Cursor<Record6<String, Instant, Instant, Instant, Integer, String>> cursor = db
+        var query = db
                 .select(rowKey.as("row_key"), CDR.START_TIME, CDR.END_TIME, CDR.ANSWER_TIME, CDR.SIP_STATUS, CDR.DISCONNECT_REASON)
                 .from(CDR.join(TRUNK).on(TRUNK.TRUNK_ID.eq(CDR.TRUNK_ID)))
                 .where(CDR.PERIOD.in(period.toString(), period.previous().toString()))
                 .and(CDR.START_TIME.lt(period.end()))
                 .and(CDR.PERIOD.eq(period.toString()).or(CDR.END_TIME.gt(period.start())))
                 .and(RatedUsage.currentRatingIsNot(CDR.CDR_KEY, RatingStatus.NO_RATE))
-                .orderBy(rowKey, CDR.START_TIME)
-                .fetchSize(FETCH_SIZE)
-                .fetchLazy()) {
-            String currentKey = null;
-            ChannelOccupancy occupancy = null;
-            while (cursor.hasNext()) {
-                Record6<String, Instant, Instant, Instant, Integer, String> cdr = cursor.fetchNext();
-                String key = cdr.value1();
-                if (!key.equals(currentKey)) {
-                    if (occupancy != null) {
-                        activity.put(currentKey, occupancy.finish());
+                .orderBy(rowKey, CDR.START_TIME);
+        Sweep sweep = new Sweep(period);
+        db.connection(connection -> {
+            if (BinaryCopyReader.supports(connection)) {
+                try (BinaryCopyReader rows = BinaryCopyReader.open(connection, db.renderInlined(query), 6)) {
+                    while (rows.next()) {
+                        sweep.add(rows.text(0), new UsageCall(rows.instant(1), rows.instant(2),
+                                UsageCall.isAnswered(rows.instant(3), rows.int4(4)),
+                                UsageCall.isChannelLimitRefusal(rows.int4(4), rows.text(5))));
                     }
-                    currentKey = key;
-                    occupancy = new ChannelOccupancy(period.firstDay(), period.lastDay());
                 }
-                occupancy.add(new UsageCall(cdr.value2(), cdr.value3(),
-                        UsageCall.isAnswered(cdr.value4(), cdr.value5()),
-                        UsageCall.isChannelLimitRefusal(cdr.value5(), cdr.value6())));
+            } else {
+                try (Cursor<Record6<String, Instant, Instant, Instant, Integer, String>> cursor =
+                             query.fetchSize(FETCH_SIZE).fetchLazy()) {
+                    while (cursor.hasNext()) {
+                        Record6<String, Instant, Instant, Instant, Integer, String> cdr = cursor.fetchNext();
+                        sweep.add(cdr.value1(), new UsageCall(cdr.value2(), cdr.value3(),
+                                UsageCall.isAnswered(cdr.value4(), cdr.value5()),
+                                UsageCall.isChannelLimitRefusal(cdr.value5(), cdr.value6())));
+                    }
+                }
             }
+        });
+        return sweep.finish();
+    }
+
+    /** The stream of calls ordered by row key then start, through one {@link ChannelOccupancy} per row key. */
+    private static final class Sweep {
+
+        private final BillingPeriod period;
+        private final Map<String, List<DayActivity>> activity = new HashMap<>();
+        private String currentKey;
+        private ChannelOccupancy occupancy;
+
+        Sweep(BillingPeriod period) {
+            this.period = period;
+        }
+
+        void add(String key, UsageCall call) {
+            if (!key.equals(currentKey)) {
+                if (occupancy != null) {
+                    activity.put(currentKey, occupancy.finish());
+                }
+                currentKey = key;
+                occupancy = new ChannelOccupancy(period.firstDay(), period.lastDay());
+            }
+            occupancy.add(call);
+        }
+
+        Map<String, List<DayActivity>> finish() {
             if (occupancy != null) {
                 activity.put(currentKey, occupancy.finish());
             }
+            return activity;
         }
-        return activity;
     }
 }
+
