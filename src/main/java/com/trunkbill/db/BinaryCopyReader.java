@@ -3,8 +3,6 @@ package com.trunkbill.db;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,10 @@ public final class BinaryCopyReader implements AutoCloseable {
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
     private final PGCopyInputStream copy;
-    private final DataInputStream in;
+    /** What has been received and not read yet: {@code buffer[position, limit)}. */
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
     private final int columns;
     private final int[] offsets;
     private final int[] lengths;
@@ -42,7 +43,6 @@ public final class BinaryCopyReader implements AutoCloseable {
 
     private BinaryCopyReader(PGCopyInputStream copy, int columns) throws IOException {
         this.copy = copy;
-        this.in = new DataInputStream(new BufferedInputStream(copy, 1 << 16));
         this.columns = columns;
         this.offsets = new int[columns];
         this.lengths = new int[columns];
@@ -80,10 +80,10 @@ public final class BinaryCopyReader implements AutoCloseable {
             return false;
         }
         try {
-            int fields = in.readShort();
+            int fields = (short) readInt(2);
             if (fields == -1) {
                 done = true;
-                while (in.read() != -1) {
+                while (copy.read(buffer, 0, buffer.length) != -1) {
                     // the end of the copy, so that close() finds it complete rather than cancelling it
                 }
                 return false;
@@ -94,14 +94,14 @@ public final class BinaryCopyReader implements AutoCloseable {
             }
             int used = 0;
             for (int i = 0; i < columns; i++) {
-                int length = in.readInt();
+                int length = readInt(4);
                 lengths[i] = length;
                 offsets[i] = used;
                 if (length > 0) {
                     if (used + length > row.length) {
                         row = Arrays.copyOf(row, Math.max(row.length * 2, used + length));
                     }
-                    in.readFully(row, used, length);
+                    readFully(row, used, length);
                     used += length;
                 }
             }
@@ -174,12 +174,50 @@ public final class BinaryCopyReader implements AutoCloseable {
 
     private void readHeader() throws IOException {
         byte[] signature = new byte[SIGNATURE.length];
-        in.readFully(signature);
+        readFully(signature, 0, signature.length);
         if (!Arrays.equals(signature, SIGNATURE)) {
             throw new IllegalStateException("not a binary COPY stream");
         }
-        in.readInt(); // flags: bit 16 (OIDs) is never set by a COPY of a query
-        int extension = in.readInt();
-        in.skipNBytes(extension);
+        readInt(4); // flags: bit 16 (OIDs) is never set by a COPY of a query
+        int extension = readInt(4);
+        readFully(new byte[extension], 0, extension);
+    }
+
+    /** The next {@code bytes} (2 or 4) bytes as a big-endian integer. */
+    private int readInt(int bytes) throws IOException {
+        fill(bytes);
+        int value = 0;
+        for (int end = position + bytes; position < end; position++) {
+            value = value << 8 | buffer[position] & 0xff;
+        }
+        return value;
+    }
+
+    private void readFully(byte[] target, int offset, int length) throws IOException {
+        while (length > 0) {
+            fill(1);
+            int n = Math.min(length, limit - position);
+            System.arraycopy(buffer, position, target, offset, n);
+            position += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    /** Receives until at least {@code bytes} (at most 4) unread bytes are in the buffer. */
+    private void fill(int bytes) throws IOException {
+        if (limit - position >= bytes) {
+            return;
+        }
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+        while (limit < bytes) {
+            int received = copy.read(buffer, limit, buffer.length - limit);
+            if (received < 0) {
+                throw new EOFException();
+            }
+            limit += received;
+        }
     }
 }

@@ -47,6 +47,21 @@ class BinaryCopyReaderTests extends DatabaseTest {
     }
 
     @Test
+    void readsValuesLongerThanItsBufferAndManyRows() {
+        db.connection(connection -> {
+            String query = "select n, repeat(chr(65 + n % 26), 1000 * n) from generate_series(1, 150) as n order by n";
+            try (BinaryCopyReader reader = BinaryCopyReader.open(connection, query, 2)) {
+                for (int n = 1; n <= 150; n++) {
+                    assertThat(reader.next()).isTrue();
+                    assertThat(reader.int4(0)).isEqualTo(n);
+                    assertThat(reader.text(1)).hasSize(1000 * n).startsWith(String.valueOf((char) (65 + n % 26)));
+                }
+                assertThat(reader.next()).isFalse();
+            }
+        });
+    }
+
+    @Test
     void aValueReadWithTheWrongAccessorFailsAndNamesTheColumn() {
         db.connection(connection -> {
             try (BinaryCopyReader reader = BinaryCopyReader.open(connection, ROWS, 4)) {

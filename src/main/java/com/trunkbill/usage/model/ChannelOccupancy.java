@@ -24,7 +24,11 @@ import java.util.PriorityQueue;
  */
 public final class ChannelOccupancy {
 
+    private static final long SECONDS_PER_DAY = 86_400L;
+
     private final LocalDate firstDay;
+    /** {@code firstDay} as days after 1970-01-01: a UTC day is 86,400 s of epoch seconds. */
+    private final long firstEpochDay;
     private final Instant rangeStart;
     private final Instant rangeEnd;
     private final int[] peak;
@@ -44,6 +48,7 @@ public final class ChannelOccupancy {
             throw new IllegalArgumentException("day range " + firstDay + ".." + lastDay + " is empty");
         }
         this.firstDay = firstDay;
+        this.firstEpochDay = firstDay.toEpochDay();
         this.rangeStart = startOf(firstDay);
         this.rangeEnd = startOf(lastDay.plusDays(1));
         int days = (int) ChronoUnit.DAYS.between(firstDay, lastDay) + 1;
@@ -137,9 +142,10 @@ public final class ChannelOccupancy {
         Instant from = start.isBefore(rangeStart) ? rangeStart : start;
         Instant to = end.isAfter(rangeEnd) ? rangeEnd : end;
         while (from.isBefore(to)) {
-            Instant nextDay = startOf(dayOf(from).plusDays(1));
+            long epochDay = epochDayOf(from);
+            Instant nextDay = Instant.ofEpochSecond((epochDay + 1) * SECONDS_PER_DAY);
             Instant until = to.isBefore(nextDay) ? to : nextDay;
-            occupiedMillis[dayIndex(from)] += ChronoUnit.MILLIS.between(from, until);
+            occupiedMillis[(int) (epochDay - firstEpochDay)] += ChronoUnit.MILLIS.between(from, until);
             from = until;
         }
     }
@@ -148,11 +154,12 @@ public final class ChannelOccupancy {
         if (instant.isBefore(rangeStart)) {
             return -1;
         }
-        return (int) ChronoUnit.DAYS.between(firstDay, dayOf(instant));
+        return (int) (epochDayOf(instant) - firstEpochDay);
     }
 
-    private static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    /** The UTC day of an instant as days after 1970-01-01 ({@code LocalDate.ofInstant(i, UTC).toEpochDay()}). */
+    private static long epochDayOf(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
     }
 
     private static Instant startOf(LocalDate day) {
