@@ -21,18 +21,21 @@ import java.util.Map;
 public class FlywayPlaceholders {
 
     static final String EXACT_DECIMAL = "exact_decimal";
+    static final String POSTGRESQL_ONLY = "postgresql_only";
 
     @Bean
     FlywayConfigurationCustomizer trunkbillFlywayPlaceholders() {
         return configuration -> {
             Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
-            placeholders.put(EXACT_DECIMAL, exactDecimal(productName(configuration.getDataSource())));
+            placeholders.putAll(forDatabase(productName(configuration.getDataSource())));
             configuration.placeholders(placeholders);
         };
     }
 
-    static String exactDecimal(String databaseProductName) {
-        return databaseProductName.toLowerCase(Locale.ROOT).contains("h2") ? "DECFLOAT" : "NUMERIC";
+    /** The placeholders' values on the database whose JDBC product name is given. */
+    static Map<String, String> forDatabase(String databaseProductName) {
+        boolean h2 = databaseProductName.toLowerCase(Locale.ROOT).contains("h2");
+        return Map.of(EXACT_DECIMAL, h2 ? "DECFLOAT" : "NUMERIC", POSTGRESQL_ONLY, h2 ? "-- not on H2: " : "");
     }
 
     private static String productName(javax.sql.DataSource dataSource) {

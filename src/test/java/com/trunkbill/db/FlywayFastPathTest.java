@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ class FlywayFastPathTest {
 
     private Flyway flyway(String... locations) {
         return Flyway.configure().dataSource(dataSource).locations(locations)
-                .placeholders(Map.of(FlywayPlaceholders.EXACT_DECIMAL, "DECFLOAT"))
+                .placeholders(FlywayPlaceholders.forDatabase("H2"))
                 .callbacks(new Recorder()).load();
     }
 

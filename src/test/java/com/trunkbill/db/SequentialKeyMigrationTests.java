@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +26,7 @@ class SequentialKeyMigrationTests {
 
     @Test
     void h2() throws SQLException {
-        upgrade("jdbc:h2:mem:v57-upgrade;DB_CLOSE_DELAY=-1", "sa", "", "DECFLOAT");
+        upgrade("jdbc:h2:mem:v57-upgrade;DB_CLOSE_DELAY=-1", "sa", "", "H2");
     }
 
     @Test
@@ -37,11 +36,11 @@ class SequentialKeyMigrationTests {
             statement.execute("drop database if exists v57_upgrade");
             statement.execute("create database v57_upgrade");
         }
-        upgrade(TestPostgres.jdbcUrl("v57_upgrade"), "postgres", "postgres", "NUMERIC");
+        upgrade(TestPostgres.jdbcUrl("v57_upgrade"), "postgres", "postgres", "PostgreSQL");
     }
 
-    private static void upgrade(String url, String user, String password, String exactDecimal) throws SQLException {
-        migrate(url, user, password, exactDecimal, "56");
+    private static void upgrade(String url, String user, String password, String database) throws SQLException {
+        migrate(url, user, password, database, "56");
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement sql = connection.createStatement()) {
             sql.execute("insert into cdr_file (file_id, file_name, content_hash, format, ingested_at)"
@@ -67,7 +66,7 @@ class SequentialKeyMigrationTests {
             }
         }
 
-        migrate(url, user, password, exactDecimal, "latest");
+        migrate(url, user, password, database, "latest");
 
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement sql = connection.createStatement()) {
@@ -86,9 +85,9 @@ class SequentialKeyMigrationTests {
         }
     }
 
-    private static void migrate(String url, String user, String password, String exactDecimal, String target) {
+    private static void migrate(String url, String user, String password, String database, String target) {
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
-                .placeholders(Map.of(FlywayPlaceholders.EXACT_DECIMAL, exactDecimal)).target(target).load().migrate();
+                .placeholders(FlywayPlaceholders.forDatabase(database)).target(target).load().migrate();
     }
 
     /** Every row of {@code query}, each column as a Long, Boolean or String (numbers of any type as a Long). */

@@ -1,0 +1,11 @@
+-- The reconciliation groups the current ratings by the file they came from, the high half of their key
+-- (cdr_key >> 32, V57). Without statistics on that expression PostgreSQL estimates one group per key (10M groups
+-- for 10M ratings) and sorts the month on disk to group it; with them it counts the few files in a hash table in
+-- its parallel workers (EXPLAIN ANALYZE at 10M ratings: 7.1 s before, 2.5 s after). ANALYZE and autovacuum keep
+-- them current.
+--
+-- H2 has no extended statistics: the postgresql_only placeholder (FlywayPlaceholders) is empty on PostgreSQL and
+-- turns the statement into a line comment on H2. jOOQ's DDL parser skips it (no table or column changes).
+-- [jooq ignore start]
+${postgresql_only}CREATE STATISTICS rated_cdr_file_stats ON ((cdr_key >> 32)) FROM rated_cdr;
+-- [jooq ignore stop]
