@@ -165,17 +165,6 @@ public class RatedUsage {
                 });
     }
 
-    /** Trunk id to the billed seconds of its US_UNLIMITED rated usage in a period (fair use, SPEC §4.3). */
-    public Map<String, Long> usUnlimitedSecondsByTrunk(BillingPeriod period) {
-        Map<String, Long> seconds = new HashMap<>();
-        db.select(RATED_CDR.TRUNK_ID, DSL.sum(RATED_CDR.BILLED_S))
-                .from(RATED_CDR)
-                .where(currentRated(period)).and(RATED_CDR.CATEGORY.eq(Category.US_UNLIMITED.name()))
-                .groupBy(RATED_CDR.TRUNK_ID)
-                .forEach(r -> seconds.put(r.value1(), r.value2().longValueExact()));
-        return seconds;
-    }
-
     /**
      * The answered (billable) rated calls of one trunk in a period, whatever their category: how many, how many
      * shorter than the short-call threshold, the longest, how many longer than the long-call threshold, and the
@@ -186,28 +175,50 @@ public class RatedUsage {
     }
 
     /**
-     * Trunk id to its answered traffic in a period (one query).
+     * What fair use reads of a period's rated usage, per trunk id: the billed seconds of its US_UNLIMITED usage
+     * (SPEC §4.3; trunks without such usage are absent) and its answered traffic (trunks without answered calls
+     * are absent).
+     */
+    public record FairUseUsage(Map<String, Long> usUnlimitedSeconds, Map<String, AnsweredTraffic> answeredTraffic) {
+    }
+
+    /**
+     * Fair use's figures of a period in one pass over its rated usage (one query).
      *
      * @param shortCallSeconds a call is short below this duration
      * @param longCallSeconds  a call is long above this duration
      */
-    public Map<String, AnsweredTraffic> answeredTrafficByTrunk(BillingPeriod period, int shortCallSeconds,
-                                                               long longCallSeconds) {
-        Field<Long> answered = DSL.count().cast(SQLDataType.BIGINT);
-        Field<Long> shortCalls = countWhere(RATED_CDR.DURATION_S.lt((long) shortCallSeconds));
-        Field<Long> longest = DSL.max(RATED_CDR.DURATION_S);
-        Field<Long> longCalls = countWhere(RATED_CDR.DURATION_S.gt(longCallSeconds));
-        Field<Long> outboundSeconds = DSL.sum(DSL.when(RATED_CDR.DIRECTION.eq(Direction.OUTBOUND.name()),
+    public FairUseUsage fairUseUsage(BillingPeriod period, int shortCallSeconds, long longCallSeconds) {
+        Condition usUnlimited = RATED_CDR.CATEGORY.eq(Category.US_UNLIMITED.name());
+        Condition answered = RATED_CDR.BILLABLE.isTrue();
+        Field<Long> usUnlimitedCalls = countWhere(usUnlimited);
+        Field<Long> usUnlimitedSeconds = DSL.sum(DSL.when(usUnlimited, RATED_CDR.BILLED_S)
+                .otherwise(DSL.inline(0L))).cast(SQLDataType.BIGINT);
+        Field<Long> calls = countWhere(answered);
+        Field<Long> shortCalls = countWhere(answered.and(RATED_CDR.DURATION_S.lt((long) shortCallSeconds)));
+        Field<Long> longest = DSL.max(DSL.when(answered, RATED_CDR.DURATION_S));
+        Field<Long> longCalls = countWhere(answered.and(RATED_CDR.DURATION_S.gt(longCallSeconds)));
+        Field<Long> outboundSeconds = DSL.sum(DSL.when(answered.and(RATED_CDR.DIRECTION.eq(Direction.OUTBOUND.name())),
                 RATED_CDR.DURATION_S).otherwise(DSL.inline(0L))).cast(SQLDataType.BIGINT);
-        Field<Long> totalSeconds = DSL.sum(RATED_CDR.DURATION_S).cast(SQLDataType.BIGINT);
+        Field<Long> totalSeconds = DSL.sum(DSL.when(answered, RATED_CDR.DURATION_S).otherwise(DSL.inline(0L)))
+                .cast(SQLDataType.BIGINT);
+        Map<String, Long> seconds = new HashMap<>();
         Map<String, AnsweredTraffic> traffic = new HashMap<>();
-        db.select(RATED_CDR.TRUNK_ID, answered, shortCalls, longest, longCalls, outboundSeconds, totalSeconds)
+        db.select(RATED_CDR.TRUNK_ID, usUnlimitedCalls, usUnlimitedSeconds, calls, shortCalls, longest, longCalls,
+                        outboundSeconds, totalSeconds)
                 .from(RATED_CDR)
-                .where(currentRated(period)).and(RATED_CDR.BILLABLE.isTrue())
+                .where(currentRated(period)).and(usUnlimited.or(answered))
                 .groupBy(RATED_CDR.TRUNK_ID)
-                .forEach(r -> traffic.put(r.value1(), new AnsweredTraffic(r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7())));
-        return traffic;
+                .forEach(r -> {
+                    if (r.value2() > 0) {
+                        seconds.put(r.value1(), r.value3());
+                    }
+                    if (r.value4() > 0) {
+                        traffic.put(r.value1(), new AnsweredTraffic(r.value4(), r.value5(), r.value6(), r.value7(),
+                                r.value8(), r.value9()));
+                    }
+                });
+        return new FairUseUsage(seconds, traffic);
     }
 
     // ------------------------------------------------------------------ all periods
@@ -268,7 +279,7 @@ public class RatedUsage {
      * rating are the ones not rated yet.
      */
     public Map<Long, FileRating> ratingByFile() {
-        Field<Long> fileId = RATED_CDR.CDR_KEY.shr(DSL.inline(CdrKey.LINE_BITS)).as("file_id");
+        Field<Long> fileId = fileOf(RATED_CDR.CDR_KEY).as("file_id");
         Field<Integer> ratings = DSL.count();
         Field<BigDecimal> cost = DSL.sum(RATED_CDR.COST);
         Map<Long, FileTally> tallies = new HashMap<>();
@@ -336,11 +347,10 @@ public class RatedUsage {
     /** CDR file id to its CDRs set aside as RATING_ERROR, the first {@code limit} over all files in cdr_id order. */
     public Map<Long, List<RatingError>> ratingErrorsByFile(int limit) {
         Map<Long, List<RatingError>> byFile = new HashMap<>();
-        db.select(CDR.FILE_ID, CDR.CDR_ID, RATED_CDR.RATING_ERROR)
-                .from(CDR)
-                .join(RATED_CDR).on(RATED_CDR.CDR_KEY.eq(CDR.CDR_KEY).and(current()))
-                .where(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name()))
-                .orderBy(CDR.CDR_ID)
+        db.select(fileOf(RATED_CDR.CDR_KEY), RATED_CDR.CDR_ID, RATED_CDR.RATING_ERROR)
+                .from(RATED_CDR)
+                .where(current()).and(RATED_CDR.STATUS.eq(RatingStatus.RATING_ERROR.name()))
+                .orderBy(RATED_CDR.CDR_ID)
                 .limit(limit)
                 .forEach(r -> byFile.computeIfAbsent(r.value1(), f -> new ArrayList<>())
                         .add(new RatingError(r.value2(), r.value3())));
@@ -348,6 +358,11 @@ public class RatedUsage {
     }
 
     // ------------------------------------------------------------------ mapping
+
+    /** The id of the CDR file a key's CDR came from: the high half of the key ({@link CdrKey}). */
+    private static Field<Long> fileOf(Field<Long> cdrKey) {
+        return cdrKey.shr(DSL.inline(CdrKey.LINE_BITS));
+    }
 
     private static Field<Long> countWhere(Condition condition) {
         return DSL.sum(DSL.when(condition, DSL.inline(1)).otherwise(DSL.inline(0))).cast(SQLDataType.BIGINT);

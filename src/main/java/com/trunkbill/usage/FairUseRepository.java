@@ -25,8 +25,8 @@ import java.util.Optional;
  * The rows of {@code fair-use.csv} (SPEC §7, §9 "Fair use"): every trunk on UNLIMITED_US on at least one
  * day of the period, with its allowance, US_UNLIMITED minutes and overage, and the policy signals of its
  * answered traffic (thresholds {@code trunkbill.fair-use.*}). The allowance and overage are invoicing's
- * {@link FairUse} (the same figures as the FAIR_USE_OVERAGE line); two aggregate queries of {@link RatedUsage} over
- * the rated usage of the period, grouped by trunk, give the minutes used and the traffic profile.
+ * {@link FairUse} (the same figures as the FAIR_USE_OVERAGE line); one aggregate query of {@link RatedUsage} over the
+ * rated usage of the period, grouped by trunk, gives the minutes used and the traffic profile.
  */
 @Repository
 public class FairUseRepository {
@@ -57,8 +57,10 @@ public class FairUseRepository {
     public List<FairUseRow> fairUse(BillingPeriod period) {
         Map<String, Account> accounts = inventory.accounts();
         List<ChannelPlanRow> plans = rateTables.activeChannelPlans();
-        Map<String, Long> usUnlimitedSeconds = ratedUsage.usUnlimitedSecondsByTrunk(period);
-        Map<String, TrafficProfile> traffic = trafficProfiles(period);
+        RatedUsage.FairUseUsage usage = ratedUsage.fairUseUsage(period, policy.shortCallSeconds(),
+                policy.longCallSeconds());
+        Map<String, Long> usUnlimitedSeconds = usage.usUnlimitedSeconds();
+        Map<String, TrafficProfile> traffic = trafficProfiles(usage.answeredTraffic());
         List<FairUseRow> rows = new ArrayList<>();
         for (TrunkTimeline trunk : inventory.trunkTimelines().values()) {
             Account account = accounts.get(trunk.accountId());
@@ -81,10 +83,9 @@ public class FairUseRepository {
     }
 
     /** Answered (billable) traffic of every trunk, whatever its category. */
-    private Map<String, TrafficProfile> trafficProfiles(BillingPeriod period) {
+    private static Map<String, TrafficProfile> trafficProfiles(Map<String, RatedUsage.AnsweredTraffic> answered) {
         Map<String, TrafficProfile> profiles = new HashMap<>();
-        ratedUsage.answeredTrafficByTrunk(period, policy.shortCallSeconds(), policy.longCallSeconds())
-                .forEach((trunkId, t) -> profiles.put(trunkId, new TrafficProfile(t.calls(), t.shortCalls(),
+        answered.forEach((trunkId, t) -> profiles.put(trunkId, new TrafficProfile(t.calls(), t.shortCalls(),
                         t.longestSeconds(), t.longCalls(), t.outboundSeconds(), t.totalSeconds())));
         return profiles;
     }

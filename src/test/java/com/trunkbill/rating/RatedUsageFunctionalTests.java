@@ -3,6 +3,7 @@ package com.trunkbill.rating;
 import com.trunkbill.rating.RatedUsage.AnsweredTraffic;
 import com.trunkbill.rating.RatedUsage.CurrentRatingCounts;
 import com.trunkbill.rating.RatedUsage.DestinationUsage;
+import com.trunkbill.rating.RatedUsage.FairUseUsage;
 import com.trunkbill.rating.RatedUsage.FileRating;
 import com.trunkbill.rating.RatedUsage.FileRatingCounts;
 import com.trunkbill.rating.RatedUsage.UsageLine;
@@ -113,14 +114,15 @@ public abstract class RatedUsageFunctionalTests extends DatabaseTest {
 
     @Test
     void fairUseFiguresPerTrunk() {
-        assertThat(ratedUsage.usUnlimitedSecondsByTrunk(OCTOBER)).isEqualTo(Map.of("TRK-U", 906L));
+        FairUseUsage usage = ratedUsage.fairUseUsage(OCTOBER, 6, 14_400);
+        assertThat(usage.usUnlimitedSeconds()).isEqualTo(Map.of("TRK-U", 906L));
         // answered calls only (a4, a5 are not); short below 6 s (u2: 3 s), long above 4 h (none)
-        assertThat(ratedUsage.answeredTrafficByTrunk(OCTOBER, 6, 14_400)).isEqualTo(Map.of(
+        assertThat(usage.answeredTraffic()).isEqualTo(Map.of(
                 "TRK-A", new AnsweredTraffic(6, 0, 4500, 0, 5580, 5580),
                 "TRK-F1", new AnsweredTraffic(3, 0, 60, 0, 120, 180),
                 "TRK-U", new AnsweredTraffic(3, 1, 900, 0, 903, 1503)));
         // a threshold of 1 h makes a1 (4500 s) long
-        assertThat(ratedUsage.answeredTrafficByTrunk(OCTOBER, 6, 3600).get("TRK-A"))
+        assertThat(ratedUsage.fairUseUsage(OCTOBER, 6, 3600).answeredTraffic().get("TRK-A"))
                 .isEqualTo(new AnsweredTraffic(6, 0, 4500, 1, 5580, 5580));
     }
 
