@@ -109,7 +109,8 @@ public class ChannelUsageRepository {
         Sweep sweep = new Sweep(period);
         db.connection(connection -> {
             if (BinaryCopyReader.supports(connection)) {
-                try (BinaryCopyReader rows = BinaryCopyReader.open(connection, db.renderInlined(query), 6)) {
+                try (BinaryCopyReader rows = BinaryCopyReader.open(connection, db.renderInlined(query),
+                        query.getSelect().size())) {
                     while (rows.next()) {
                         sweep.add(rows.text(0), new UsageCall(rows.instant(1), rows.instant(2),
                                 UsageCall.isAnswered(rows.instant(3), rows.int4(4)),
