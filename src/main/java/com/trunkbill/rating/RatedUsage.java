@@ -11,7 +11,6 @@ import org.javamoney.moneta.Money;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
@@ -45,8 +44,7 @@ import static org.jooq.impl.DSL.sum;
  * Every query is one set-based SQL statement that aggregates in the database, as the callers did before; what
  * leaves this class is typed: {@link Category}, {@link RatingStatus}, {@link Anomaly}, {@link CurrencyUnit} and
  * the exact, unrounded sum of CDR costs as a {@link MonetaryAmount}. For queries over CDRs that need each CDR's
- * current rating (channel usage), {@link #withCurrentRating} and {@link #currentRatingIsNot} are the jOOQ
- * building blocks.
+ * current rating (channel usage), {@link #currentRatingIsNot} is the jOOQ building block.
  */
 @Repository
 public class RatedUsage {
@@ -72,14 +70,6 @@ public class RatedUsage {
     /** Rated usage of one period. */
     static Condition currentRated(BillingPeriod period) {
         return RATED_CDR.PERIOD.eq(period.toString()).and(currentRated());
-    }
-
-    /**
-     * {@code cdrs} left-joined to the current rating of each CDR by its key ({@code cdr.cdr_key}, the primary key of
-     * {@code rated_cdr}): one row per CDR, none when it was never rated.
-     */
-    static Table<?> withCurrentRating(Table<?> cdrs, Field<Long> cdrKey) {
-        return cdrs.leftJoin(RATED_CDR).on(RATED_CDR.CDR_KEY.eq(cdrKey).and(current()));
     }
 
     /**

@@ -107,28 +107,26 @@ public class ChannelUsageRepository {
                 .and(RatedUsage.currentRatingIsNot(CDR.CDR_KEY, RatingStatus.NO_RATE))
                 .orderBy(rowKey, CDR.START_TIME);
         Sweep sweep = new Sweep(period);
-        db.connection(connection -> {
-            if (BinaryCopyReader.supports(connection)) {
+        if (db.connectionResult(BinaryCopyReader::supports)) {
+            db.connection(connection -> {
                 try (BinaryCopyReader rows = BinaryCopyReader.open(connection, db.renderInlined(query),
                         query.getSelect().size())) {
                     while (rows.next()) {
-                        sweep.add(rows.text(0), new UsageCall(rows.instant(1), rows.instant(2),
-                                UsageCall.isAnswered(rows.instant(3), rows.int4(4)),
-                                UsageCall.isChannelLimitRefusal(rows.int4(4), rows.text(5))));
+                        sweep.add(rows.text(0), UsageCall.of(rows.instant(1), rows.instant(2), rows.instant(3),
+                                rows.int4(4), rows.text(5)));
                     }
                 }
-            } else {
-                try (Cursor<Record6<String, Instant, Instant, Instant, Integer, String>> cursor =
-                             query.fetchSize(FETCH_SIZE).fetchLazy()) {
-                    while (cursor.hasNext()) {
-                        Record6<String, Instant, Instant, Instant, Integer, String> cdr = cursor.fetchNext();
-                        sweep.add(cdr.value1(), new UsageCall(cdr.value2(), cdr.value3(),
-                                UsageCall.isAnswered(cdr.value4(), cdr.value5()),
-                                UsageCall.isChannelLimitRefusal(cdr.value5(), cdr.value6())));
-                    }
+            });
+        } else {
+            try (Cursor<Record6<String, Instant, Instant, Instant, Integer, String>> cursor =
+                         query.fetchSize(FETCH_SIZE).fetchLazy()) {
+                while (cursor.hasNext()) {
+                    Record6<String, Instant, Instant, Instant, Integer, String> cdr = cursor.fetchNext();
+                    sweep.add(cdr.value1(), UsageCall.of(cdr.value2(), cdr.value3(), cdr.value4(), cdr.value5(),
+                            cdr.value6()));
                 }
             }
-        });
+        }
         return sweep.finish();
     }
 

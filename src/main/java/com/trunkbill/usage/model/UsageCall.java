@@ -20,6 +20,13 @@ public record UsageCall(Instant start, Instant end, boolean answered, boolean re
         }
     }
 
+    /** The call of a CDR with these columns. */
+    public static UsageCall of(Instant start, Instant end, Instant answerTime, int sipStatus,
+                               String disconnectReason) {
+        return new UsageCall(start, end, isAnswered(answerTime, sipStatus),
+                isChannelLimitRefusal(sipStatus, disconnectReason));
+    }
+
     /** Whether the call holds a channel at all. */
     public boolean occupiesChannel() {
         return !refusal && end.isAfter(start);
