@@ -27,11 +27,12 @@ import java.util.function.LongConsumer;
  * Ingests one CDR file, streaming, on two threads, so that the JVM's work and the database's overlap: a reader
  * thread parses and validates chunks of {@value #CHUNK_SIZE} rows (CSV, instants, content hash), attributes
  * trunks, checks the bounds and prepares what follows storage ({@link FollowUp#prepare}: the first rating at
- * ingest), while the calling thread, which owns the file's transaction, checks each chunk against the stored CDRs
- * (one query), stores the accepted rows (one COPY / JDBC batch) and hands the prepared results of the accepted
- * ones to {@link FollowUp#stored}. At most {@value #QUEUED_CHUNKS} chunks wait between them, so memory stays flat
- * whatever the file size. A row the duplicate check drops was prepared for nothing; that is the price of doing
- * the preparation before the check, on the other core.
+ * ingest), while the calling thread, which owns the file's transaction, checks each chunk against the stored CDRs,
+ * stores the accepted rows (one COPY / JDBC batch; a chunk of new cdr_ids needs no lookup, see
+ * {@link #ingestChunk}) and hands the prepared results of the accepted ones to {@link FollowUp#stored}. At most
+ * {@value #QUEUED_CHUNKS} chunks wait between them, so memory stays flat whatever the file size. A row the
+ * duplicate check drops was prepared for nothing; that is the price of doing the preparation before the check, on
+ * the other core.
  * Per row, in file order: validation (malformed reasons), then duplicates (same cdr_id as a stored CDR or an
  * earlier row of the chunk: same content hash = duplicate, else DUPLICATE_CONFLICT, the first stays), then
  * trunk attribution (UNKNOWN_TRUNK, ACCOUNT_MISMATCH, NO_TRUNK), then the sane bounds of {@link CdrBounds} against
@@ -139,6 +140,7 @@ public class CdrFileIngester {
         reader.setDaemon(true);
         long started = System.nanoTime();
         long lastProgress = started;
+        boolean lookUpFirst = false;
         try (RejectsFile rejects = new RejectsFile(rejectsDir, name)) {
             reader.start();
             while (true) {
@@ -149,7 +151,7 @@ public class CdrFileIngester {
                 if (handover == Handover.END) {
                     break;
                 }
-                ingestChunk(fileId, name, handover.chunk(), counts, rejects);
+                lookUpFirst = ingestChunk(fileId, name, handover.chunk(), counts, rejects, lookUpFirst);
                 rowsRead.accept(handover.chunk().size());
                 long now = System.nanoTime();
                 if (now - lastProgress > PROGRESS_NANOS) {
@@ -225,23 +227,95 @@ public class CdrFileIngester {
         return new Validated(row, result, outcome, null, accepted, followUp.prepare(accepted));
     }
 
-    private void ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
-                             RejectsFile rejects) {
-        List<String> ids = new ArrayList<>(rows.size());
+    /**
+     * Stores a chunk. Duplicates come before attribution and the bounds, so the stored CDRs among the rows that fail
+     * them are looked up first (usually none, then no query). The other valid rows are written at once; when the
+     * primary key refuses one of them, a cdr_id already stored (by an earlier file, run or chunk), that write is
+     * undone and the chunk decided again after looking up all its cdr_ids, and so is every later chunk of the file
+     * before it is written (a file that repeats stored CDRs would otherwise write most chunks twice).
+     *
+     * @return whether the file's later chunks look up their cdr_ids before they are written
+     */
+    private boolean ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
+                                RejectsFile rejects, boolean lookUpFirst) {
+        Decisions decisions;
+        if (lookUpFirst) {
+            decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, false)));
+            repository.insertCdrs(fileId, decisions.accepted);
+        } else {
+            decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, true)));
+            if (!repository.insertCdrsUnlessStored(fileId, decisions.accepted)) {
+                lookUpFirst = true;
+                decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, false)));
+                repository.insertCdrs(fileId, decisions.accepted);
+            }
+        }
+        counts.add(decisions.counts);
+        for (Rejected rejected : decisions.rejected) {
+            rejects.reject(rejected.row().lineNo(), rejected.rejection().reason().name(),
+                    rejected.rejection().detail(), rejected.row().raw());
+        }
+        stored(followUp, decisions.prepared);
+        return lookUpFirst;
+    }
+
+    /**
+     * The cdr_ids of a chunk's valid rows; with {@code rejectedLater}, only of those that trunk attribution or the
+     * bounds reject (a stored cdr_id makes them duplicates instead).
+     */
+    private static List<String> cdrIds(List<Validated> rows, boolean rejectedLater) {
+        List<String> ids = new ArrayList<>();
         for (Validated validated : rows) {
-            if (validated.result().isValid()) {
+            if (validated.result().isValid() && (!rejectedLater || validated.accepted() == null)) {
                 ids.add(validated.result().cdr().cdrId());
             }
         }
-        Map<String, CdrImportRepository.StoredCdr> stored = repository.storedCdrs(ids);
+        return ids;
+    }
+
+    /** A row rejected and why. */
+    private record Rejected(CdrRow row, Rejection rejection) {
+    }
+
+    /**
+     * What becomes of a chunk's rows: their counts, the rejected rows in file order, and the accepted CDRs with what
+     * {@link FollowUp#prepare} made of each.
+     */
+    private static final class Decisions {
+
+        final ImportCounts counts = new ImportCounts();
+        final List<Rejected> rejected = new ArrayList<>();
+        final List<AcceptedCdr> accepted = new ArrayList<>();
+        final List<Object> prepared = new ArrayList<>();
+
+        void reject(CdrRow row, Rejection rejection) {
+            counts.countRejected(rejection.reason());
+            rejected.add(new Rejected(row, rejection));
+        }
+
+        void accept(Validated validated) {
+            counts.countAccepted();
+            accepted.add(validated.accepted());
+            prepared.add(validated.prepared());
+        }
+    }
+
+    /**
+     * Decides each row of a chunk in file order, as SPEC §8 and §9 order the reasons: validation, duplicates (the
+     * same cdr_id as {@code stored} or an earlier accepted row of the chunk: same content hash = duplicate, else
+     * DUPLICATE_CONFLICT), trunk attribution, the bounds.
+     *
+     * @param stored the stored CDRs among the chunk's cdr_ids, as far as they were looked up
+     */
+    private static Decisions decide(String fileName, List<Validated> rows,
+                                    Map<String, CdrImportRepository.StoredCdr> stored) {
+        Decisions decisions = new Decisions();
         Map<String, CdrImportRepository.StoredCdr> acceptedInChunk = new HashMap<>();
-        List<AcceptedCdr> accepted = new ArrayList<>(rows.size());
-        List<Object> prepared = new ArrayList<>(rows.size());
         for (Validated validated : rows) {
             CdrRow row = validated.row();
             CdrValidator.Result result = validated.result();
             if (!result.isValid()) {
-                reject(row, result.rejection(), counts, rejects);
+                decisions.reject(row, result.rejection());
                 continue;
             }
             var cdr = result.cdr();
@@ -251,39 +325,29 @@ public class CdrFileIngester {
             }
             if (first != null) {
                 if (first.contentHash().equals(cdr.contentHash())) {
-                    counts.countDuplicate();
+                    decisions.counts.countDuplicate();
                 } else {
-                    reject(row, new Rejection(RejectReason.DUPLICATE_CONFLICT, "cdr_id " + cdr.cdrId()
+                    decisions.reject(row, new Rejection(RejectReason.DUPLICATE_CONFLICT, "cdr_id " + cdr.cdrId()
                             + " was accepted from " + first.fileName() + " line " + first.lineNo()
-                            + " with different content; the first stays"), counts, rejects);
+                            + " with different content; the first stays"));
                 }
                 continue;
             }
-            TrunkAttribution.Outcome outcome = validated.attribution();
-            if (!outcome.isAttributed()) {
-                reject(row, outcome.rejection(), counts, rejects);
+            Rejection rejection = validated.attribution().isAttributed() ? validated.outOfBounds()
+                    : validated.attribution().rejection();
+            if (rejection != null) {
+                decisions.reject(row, rejection);
                 continue;
             }
-            if (validated.outOfBounds() != null) {
-                reject(row, validated.outOfBounds(), counts, rejects);
-                continue;
-            }
-            acceptedInChunk.put(cdr.cdrId(), new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));
-            accepted.add(validated.accepted());
-            prepared.add(validated.prepared());
-            counts.countAccepted();
+            acceptedInChunk.put(cdr.cdrId(),
+                    new CdrImportRepository.StoredCdr(cdr.contentHash(), fileName, row.lineNo()));
+            decisions.accept(validated);
         }
-        repository.insertCdrs(fileId, accepted);
-        stored(followUp, prepared);
+        return decisions;
     }
 
     @SuppressWarnings("unchecked") // each element is what this follow-up's own prepare returned
     private static <P> void stored(FollowUp<P> followUp, List<Object> prepared) {
         followUp.stored((List<P>) prepared);
-    }
-
-    private static void reject(CdrRow row, Rejection rejection, ImportCounts counts, RejectsFile rejects) {
-        counts.countRejected(rejection.reason());
-        rejects.reject(row.lineNo(), rejection.reason().name(), rejection.detail(), row.raw());
     }
 }

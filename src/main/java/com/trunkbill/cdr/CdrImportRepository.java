@@ -9,6 +9,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -99,23 +102,70 @@ public class CdrImportRepository {
         if (cdrs.isEmpty()) {
             return;
         }
-        db.connection(connection -> {
-            try (BulkRowWriter rows = BulkRowWriter.open(connection, CDR, CDR_COLUMNS)) {
-                for (AcceptedCdr accepted : cdrs) {
-                    var cdr = accepted.cdr();
-                    var outcome = accepted.attribution();
-                    rows.number(accepted.key()).text(cdr.cdrId()).number(fileId).number(cdr.lineNo())
-                            .text(cdr.callId())
-                            .text(outcome.trunkId()).text(cdr.trunkId()).bool(outcome.freshworksOutbound())
-                            .text(outcome.accountId())
-                            .text(outcome.dataCenter() == null ? null : outcome.dataCenter().name())
-                            .text(cdr.source()).text(cdr.direction().name()).text(cdr.caller()).text(cdr.callee())
-                            .instant(cdr.startTime()).instant(cdr.answerTime()).instant(cdr.endTime())
-                            .number(cdr.sipStatus()).text(cdr.disconnectReason()).text(cdr.codec())
-                            .text(accepted.period()).text(cdr.contentHash())
-                            .endRow();
+        db.connection(connection -> write(connection, fileId, cdrs));
+    }
+
+    /**
+     * Stores the accepted CDRs of a chunk as {@link #insertCdrs} does, unless the primary key refuses one of them
+     * because its cdr_id is stored already: then nothing of the chunk is stored (the chunk's savepoint is rolled back,
+     * the transaction goes on) and the answer is false. This spares a chunk of new CDRs, the common case, its
+     * duplicate lookup ({@link #storedCdrs}): each lookup probes the random-order {@code cdr_id} index once per CDR.
+     */
+    public boolean insertCdrsUnlessStored(long fileId, List<AcceptedCdr> cdrs) {
+        if (cdrs.isEmpty()) {
+            return true;
+        }
+        return db.connectionResult(connection -> {
+            Savepoint chunk = connection.setSavepoint();
+            try {
+                write(connection, fileId, cdrs);
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                connection.rollback(chunk);
+                return false;
+            }
+            connection.releaseSavepoint(chunk);
+            return true;
+        });
+    }
+
+    private static void write(Connection connection, long fileId, List<AcceptedCdr> cdrs) {
+        try (BulkRowWriter rows = BulkRowWriter.open(connection, CDR, CDR_COLUMNS)) {
+            for (AcceptedCdr accepted : cdrs) {
+                var cdr = accepted.cdr();
+                var outcome = accepted.attribution();
+                rows.number(accepted.key()).text(cdr.cdrId()).number(fileId).number(cdr.lineNo())
+                        .text(cdr.callId())
+                        .text(outcome.trunkId()).text(cdr.trunkId()).bool(outcome.freshworksOutbound())
+                        .text(outcome.accountId())
+                        .text(outcome.dataCenter() == null ? null : outcome.dataCenter().name())
+                        .text(cdr.source()).text(cdr.direction().name()).text(cdr.caller()).text(cdr.callee())
+                        .instant(cdr.startTime()).instant(cdr.answerTime()).instant(cdr.endTime())
+                        .number(cdr.sipStatus()).text(cdr.disconnectReason()).text(cdr.codec())
+                        .text(accepted.period()).text(cdr.contentHash())
+                        .endRow();
+            }
+        }
+    }
+
+    /** SQLSTATE 23505 (unique violation) anywhere in the causes, as PostgreSQL and H2 both report it. */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if ("23505".equals(next.getSQLState())) {
+                        return true;
+                    }
                 }
             }
-        });
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isUniqueViolation(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import com.trunkbill.testsupport.CanonicalCdrs;
 import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.trunkbill.db.jooq.Tables.CDR;
@@ -101,6 +104,113 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
         assertThat(recorder.storedChunks).containsExactly(List.of("c-1@T1", "c-3@T1"));
         assertThat(recorder.storedOn).containsOnly(Thread.currentThread().getName());
         assertThat(recorder.cdrsStoredAtEachCall).containsExactly(2);
+    }
+
+    /** Records the size of each duplicate lookup (a query), which a chunk without a stored cdr_id must not need. */
+    private static final class CountingRepository extends CdrImportRepository {
+
+        final List<Integer> lookups = new ArrayList<>();
+
+        CountingRepository(DSLContext db) {
+            super(db);
+        }
+
+        @Override
+        public Map<String, StoredCdr> storedCdrs(Collection<String> cdrIds) {
+            if (!cdrIds.isEmpty()) {
+                lookups.add(cdrIds.size());
+            }
+            return super.storedCdrs(cdrIds);
+        }
+    }
+
+    private ImportCounts ingest(CdrImportRepository repository, Path file, String hash, Instant ingestedAt,
+                                Recorder recorder) {
+        CdrFileIngester ingester = new CdrFileIngester(repository,
+                new TrunkAttribution(inventory.trunkTimelines().values()), CdrBounds.DEFAULT, ingestedAt, recorder);
+        return new TransactionTemplate(transactions).execute(status -> ingester.ingest(file, hash,
+                CdrFormat.CANONICAL, null, outputDir.resolve("rejects"), rows -> { }, ingestedAt));
+    }
+
+    private static String rows(int from, int to) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            rows.append("c-").append(i).append(",call-").append(i).append(",T1,A1").append(CALL);
+        }
+        return rows.toString();
+    }
+
+    @Test
+    void chunksOfNewCdrsAreStoredWithoutADuplicateLookup() throws IOException {
+        anAccount("A1").insert(db);
+        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
+        Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
+        Files.writeString(file, CanonicalCdrs.HEADER + rows(0, CdrFileIngester.CHUNK_SIZE + 10));
+        CountingRepository counting = new CountingRepository(db);
+        Recorder recorder = new Recorder();
+
+        ImportCounts counts = ingest(counting, file, "hash-1", Instant.parse("2026-10-06T00:00:00Z"), recorder);
+
+        assertThat(counts.accepted()).isEqualTo(CdrFileIngester.CHUNK_SIZE + 10);
+        assertThat(counting.lookups).isEmpty();
+        assertThat(db.fetchCount(CDR)).isEqualTo(CdrFileIngester.CHUNK_SIZE + 10);
+        assertThat(recorder.cdrsStoredAtEachCall).containsExactly(CdrFileIngester.CHUNK_SIZE,
+                CdrFileIngester.CHUNK_SIZE + 10);
+    }
+
+    @Test
+    void aChunkHoldingAStoredCdrIdIsDecidedAgainAfterALookupAndLaterChunksLookUpFirst() throws IOException {
+        anAccount("A1").insert(db);
+        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
+        int chunk = CdrFileIngester.CHUNK_SIZE;
+        Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
+        Files.writeString(file, CanonicalCdrs.HEADER + rows(0, chunk)           // chunk 1: new
+                + "c-7,call-7,T1,A1" + CALL                                       // chunk 2: a duplicate of chunk 1,
+                + rows(chunk, 2 * chunk - 2)                                      // new ones,
+                + "c-8,call-other,T1,A1" + CALL                                   // a conflict with chunk 1
+                + rows(2 * chunk, 2 * chunk + 3));                                // chunk 3: new
+        CountingRepository counting = new CountingRepository(db);
+        Recorder recorder = new Recorder();
+
+        ImportCounts counts = ingest(counting, file, "hash-1", Instant.parse("2026-10-06T00:00:00Z"), recorder);
+
+        assertThat(counts.read()).isEqualTo(2L * chunk + 3);
+        assertThat(counts.accepted()).isEqualTo(2L * chunk + 1);
+        assertThat(counts.duplicates()).isEqualTo(1);
+        assertThat(counts.rejected(RejectReason.DUPLICATE_CONFLICT)).isEqualTo(1);
+        // chunk 2's first write is undone and the chunk looked up; chunk 3 is looked up before it is written
+        assertThat(counting.lookups).containsExactly(chunk, 3);
+        assertThat(db.fetchCount(CDR)).isEqualTo(2 * chunk + 1);
+        assertThat(db.fetchCount(CDR, CDR.CDR_ID.eq("c-8"))).isEqualTo(1);
+        assertThat(db.select(CDR.CALL_ID).from(CDR).where(CDR.CDR_ID.eq("c-8")).fetchSingle().value1())
+                .isEqualTo("call-8");
+        assertThat(recorder.storedChunks).hasSize(3);
+        assertThat(recorder.storedChunks.get(1)).hasSize(chunk - 2).doesNotContain("c-7@T1");
+        assertThat(recorder.cdrsStoredAtEachCall).containsExactly(chunk, 2 * chunk - 2, 2 * chunk + 1);
+    }
+
+    @Test
+    void aStoredCdrIdIsADuplicateEvenWhereItNoLongerPassesTheBoundsOrAttribution() throws IOException {
+        anAccount("A1").insert(db);
+        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
+        Path in = Files.createDirectories(tempDir.resolve("in"));
+        Files.writeString(in.resolve("a.csv"), CanonicalCdrs.HEADER + rows(0, 3));
+        ingest(repository, in.resolve("a.csv"), "hash-a", Instant.parse("2026-10-06T00:00:00Z"), new Recorder());
+        // half a year later the same CDRs are START_TOO_OLD, and c-2 names another account
+        Files.writeString(in.resolve("b.csv"), CanonicalCdrs.HEADER + rows(0, 2)
+                + "c-2,call-2,T1,A2" + CALL + rows(3, 4));
+        Recorder recorder = new Recorder();
+
+        ImportCounts counts = ingest(repository, in.resolve("b.csv"), "hash-b", Instant.parse("2027-04-06T00:00:00Z"),
+                recorder);
+
+        assertThat(counts.read()).isEqualTo(4);
+        assertThat(counts.duplicates()).isEqualTo(2);
+        assertThat(counts.rejected(RejectReason.DUPLICATE_CONFLICT)).isEqualTo(1);
+        assertThat(counts.rejected(RejectReason.START_TOO_OLD)).isEqualTo(1);
+        assertThat(counts.accepted()).isZero();
+        assertThat(db.fetchCount(CDR)).isEqualTo(3);
+        assertThat(recorder.storedChunks).containsExactly(List.of());
     }
 }
 
