@@ -17,6 +17,9 @@
 #   BENCH_PG_SETTINGS    server settings of the throwaway cluster, as postgres -c options (default: those of
 #                        docs/deployment.md#server-settings for a bulk-loading server); BENCH_PG_SETTINGS="" runs
 #                        it with initdb's defaults
+#   BENCH_PG_PARTITIONS  K of PostgreSQL's import-cdrs --partitions K (default: the core count, at most the number
+#                        of files; a partition is a group of whole files). H2 imports with one: its file database
+#                        takes one writer at a time, so a second partition only waits (docs/performance.md)
 #   BENCH_TWO_STEP=0     skip the two-pass comparison (import-cdrs --no-rating, then rate, on a second database)
 #   BENCH_JFR=1          record every Java process with JFR (settings=profile) and add the hottest methods of each
 #                        timed step to the page (the recording costs a few per cent)
@@ -109,9 +112,14 @@ measure() {
   shift
   local log="$work/logs/$key.log" start end kib
   say "$key"
-  if [[ "${BENCH_JFR:-0}" == 1 && "$1" == java ]]; then
+  if [[ "${BENCH_JFR:-0}" == 1 ]]; then
     mkdir -p "$work/jfr"
-    set -- "$1" "-XX:StartFlightRecording=filename=$work/jfr/$key.jfr,settings=profile" "${@:2}"
+    local jfr="-XX:StartFlightRecording=filename=$work/jfr/$key.jfr,settings=profile"
+    if [[ "$1" == java ]]; then
+      set -- "$1" "$jfr" "${@:2}"
+    else # the launcher
+      set -- env "TRUNKBILL_JAVA_OPTS=$java_opts $jfr" "$@"
+    fi
   fi
   start="$(date +%s%N)"
   if (( use_time )); then
@@ -144,7 +152,12 @@ floor() {
   secs[$key]="${line##*seconds=}"
 }
 
-trunkbill=(java $java_opts -Dtrunkbill.home="$here" -jar "$jar")
+# Every trunkbill command runs through the launcher, as an operator runs it: with the fast start (the extracted jar
+# and its class data sharing archive, docs/performance.md#start-up), prepared once here, before anything is timed.
+export TRUNKBILL_NO_BUILD=1 TRUNKBILL_JAVA_OPTS="$java_opts"
+trunkbill=("$here/trunkbill")
+say "preparing the launcher's fast start"
+"${trunkbill[@]}" --version >"$work/logs/fast-start.log" 2>&1 || fail "fast start" "$work/logs/fast-start.log"
 
 # ---- the CDR files -----------------------------------------------------------------------------------------------
 cd "$work"   # nothing of the run lands in the checkout (./data, ./out)
@@ -153,17 +166,26 @@ measure generate "${trunkbill[@]}" generate-cdrs --count "$count" --seed "$seed"
 files="$(ls "$work/cdrs"/*.csv | wc -l)"
 mib="$(du -sm "$work/cdrs" | cut -f1)"
 floor csv csv "$work/cdrs"
+pg_partitions="${BENCH_PG_PARTITIONS:-$cores}"
+if [[ ! "$pg_partitions" =~ ^[1-9][0-9]*$ ]]; then
+  echo "BENCH_PG_PARTITIONS must be a positive integer, not '$pg_partitions'" >&2
+  exit 2
+fi
+(( pg_partitions > files )) && pg_partitions="$files"
 
-# flow DB URL [--db-user USER]: the whole data path on one database. import-cdrs rates each CDR as it stores it (one
-# pass from files to current ratings); the unscoped rate after it, as nightly runs it, only retries pending NO_RATE.
+# flow DB K URL [--db-user USER]: the whole data path on one database. import-cdrs rates each CDR as it stores it (one
+# pass from files to current ratings), in K partitions of whole files; the unscoped rate after it, as nightly runs
+# it, only retries pending NO_RATE.
 flow() {
-  local db="$1" url="$2"
-  shift 2
+  local db="$1" partitions="$2" url="$3"
+  shift 3
   local common=(--db "$url" "$@" --output-dir "$work/out-$db")
+  local split=()
+  (( partitions > 1 )) && split=(--partitions "$partitions")
   measure "$db.setup-inventory" "${trunkbill[@]}" import-inventory --dir "$here/sample-cdrs/inventory" \
     --as-of 2026-10-01T00:00:00Z "${common[@]}"
   measure "$db.setup-rates" "${trunkbill[@]}" import-rates --dir "$here/rate-tables" "${common[@]}"
-  measure "$db.import" "${trunkbill[@]}" import-cdrs --dir "$work/cdrs" "${common[@]}"
+  measure "$db.import" "${trunkbill[@]}" import-cdrs "${split[@]}" --dir "$work/cdrs" "${common[@]}"
   measure "$db.rate" "${trunkbill[@]}" rate "${common[@]}"
   measure "$db.rerate" "${trunkbill[@]}" rate --period "$month" "${common[@]}"
   measure "$db.invoice" "${trunkbill[@]}" invoice --period "$month" "${common[@]}"
@@ -187,7 +209,7 @@ two_step() {
 
 # ---- H2 ----------------------------------------------------------------------------------------------------------
 if [[ "${BENCH_SKIP_H2:-0}" != 1 ]]; then
-  flow h2 "jdbc:h2:file:$work/h2/bench"
+  flow h2 1 "jdbc:h2:file:$work/h2/bench"
   two_step h2 "jdbc:h2:file:$work/h2two/bench"
   floor h2.floor h2-insert "jdbc:h2:file:$work/h2floor/floor" "$work/cdrs"
 else
@@ -276,7 +298,7 @@ if [[ -n "$pg_source" ]]; then
   pg_started=yes
   pg_version="$("$pg_bin/postgres" --version | awk '{print $NF}')"
   floor pg.createdb sql "jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres" "CREATE DATABASE bench"
-  flow pg "jdbc:postgresql://127.0.0.1:$port/bench" --db-user postgres
+  flow pg "$pg_partitions" "jdbc:postgresql://127.0.0.1:$port/bench" --db-user postgres
   if [[ "${BENCH_TWO_STEP:-1}" != 0 ]]; then
     floor pg.createdb2 sql "jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres" "CREATE DATABASE bench2"
     two_step pg "jdbc:postgresql://127.0.0.1:$port/bench2" --db-user postgres
@@ -326,13 +348,17 @@ for db in h2 pg; do
   fi
 done
 
+partitions_label() {
+  if (( ${pg_partitions:-1} > 1 )); then printf '`--partitions %s`' "$pg_partitions"; else printf 'one partition'; fi
+}
 setup_cells() { have "$1.setup" && printf '%s s | - | - | %s' "${secs[$1.setup]}" "$(mib_of "$1.setup")" || printf '%s' "$none"; }
 
 table="$(
   printf '| step (N = %s CDRs) | H2 wall | H2 job | H2 CDRs/s | H2 peak RSS | PostgreSQL wall | PostgreSQL job | PostgreSQL CDRs/s | PostgreSQL peak RSS |\n' "$(group "$count")"
   printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
   printf '| `import-inventory` + `import-rates` (set-up, not part of the flow) | %s | %s |\n' "$(setup_cells h2)" "$(setup_cells pg)"
-  printf '| **files to current ratings**: `import-cdrs` (stores and rates, one pass) | %s | %s |\n' "$(cells h2.import)" "$(cells pg.import)"
+  printf '| **files to current ratings**: `import-cdrs` (stores and rates, one pass; PostgreSQL: %s) | %s | %s |\n' \
+    "$(partitions_label)" "$(cells h2.import)" "$(cells pg.import)"
   printf '| `rate` after it (retries the pending NO_RATE only) | %s | %s |\n' "$(cells h2.rate)" "$(cells pg.rate)"
   if [[ "${BENCH_TWO_STEP:-1}" != 0 ]]; then
     printf '| two passes, for comparison: `import-cdrs --no-rating` | %s | %s |\n' "$(cells_or_none h2.two-import)" "$(cells_or_none pg.two-import)"
@@ -458,11 +484,13 @@ Produced by \`jobs/benchmark.sh $count\` on $started_at, commit $commit.
 - **Software:** Java $java_version with \`$java_opts\`; H2 $h2_version (file database); PostgreSQL ${pg_version:-not run}
   (${pg_source:-not run}; a fresh cluster from \`initdb\`, on this machine, over TCP; settings other than
   initdb's: ${pg_settings:-none}).
-- **Input:** $(group "$count") CDRs of $month from \`generate-cdrs --seed $seed\` over the shipped inventory
-  (\`sample-cdrs/inventory\`) and rate tables (\`rate-tables/\`).
+- **Input:** $(group "$count") CDRs of $month from \`generate-cdrs --seed $seed\` ($files file(s) of at most
+  1,000,000) over the shipped inventory (\`sample-cdrs/inventory\`) and rate tables (\`rate-tables/\`).
 - **How it is measured:** *wall* is the seconds of each command including the JVM start-up, as an operator sees
-  them; *job* is the job's own time as the command prints it (wall less start-up and shut-down); CDRs/s is N
-  divided by the wall time. The floors are timed inside their JVM (start-up excluded). Peak RSS by $rss_method.
+  them (run through \`./trunkbill\`, whose fast start is prepared before the timed runs); *job* is the job's own
+  time as the command prints it (wall less start-up and shut-down); CDRs/s is N divided by the wall time. The
+  import on PostgreSQL runs in as many partitions of whole files as there are cores, at most one per file
+  (\`BENCH_PG_PARTITIONS\`); on H2 in one. The floors are timed inside their JVM (start-up excluded). Peak RSS by $rss_method.
 - **Verdicts:** a target defined at another size than N is compared as throughput (a time bound of T s at M CDRs
   is M / T CDRs/s), a linear extrapolation that charges every command's start-up to throughput: below the
   target's size it overstates the gap, and only a run at that size decides.
