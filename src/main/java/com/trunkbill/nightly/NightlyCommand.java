@@ -6,6 +6,7 @@ import com.trunkbill.cli.ParsedOptions;
 import com.trunkbill.cli.PropertyOptions;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.cli.UsageException;
+import com.trunkbill.scaleout.ScaleOutOptions;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -14,11 +15,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code nightly [--date D]}: one night of billing (SPEC §2). The night's date identifies the run: a night that
- * completed is not run again, a failed one restarts from its failed stage. The inbox folders are not part of
- * the identity.
+ * {@code nightly [--date D] [--partitions K]}: one night of billing (SPEC §2). The night's date identifies the run:
+ * a night that completed is not run again, a failed one restarts from its failed stage. The inbox folders and the
+ * partitions of the CDR imports are not part of the identity.
  */
 public final class NightlyCommand implements JobCommand {
 
@@ -52,6 +54,9 @@ public final class NightlyCommand implements JobCommand {
                         + "(default " + DEFAULT_RATES_DIR + ")"),
                 OptionSpec.optional("cdr-dir", "DIR", "CDR inbox: canonical *.csv[.gz], Asterisk files in asterisk/, "
                         + "FreeSWITCH files in freeswitch/ (default " + DEFAULT_CDR_DIR + ")"),
+                OptionSpec.optional(ScaleOutOptions.PARTITIONS, "K", "import the CDR files in K partitions of whole"
+                        + " files, on K threads, as import-cdrs --partitions K (at most " + ScaleOutOptions.MAX_PARTITIONS
+                        + "; default: one)"),
                 PropertyOptions.followSymlinks(),
                 PropertyOptions.templateDir());
     }
@@ -62,17 +67,28 @@ public final class NightlyCommand implements JobCommand {
         return night(date,
                 directory(options, "inventory-dir", DEFAULT_INVENTORY_DIR),
                 directory(options, "rates-dir", DEFAULT_RATES_DIR),
-                directory(options, "cdr-dir", DEFAULT_CDR_DIR));
+                directory(options, "cdr-dir", DEFAULT_CDR_DIR),
+                ScaleOutOptions.partitions(options));
     }
 
     /** The nightly job's parameters: the date identifies the night, the folders do not. */
     static JobParameters night(LocalDate date, Path inventoryDir, Path ratesDir, Path cdrDir) {
-        return new JobParametersBuilder()
+        return night(date, inventoryDir, ratesDir, cdrDir, Optional.empty());
+    }
+
+    /**
+     * The nightly job's parameters, with the partitions of its CDR imports: not identifying either (a rerun of a
+     * failed night with another K restarts it; the restarted import keeps the split of its first run).
+     */
+    static JobParameters night(LocalDate date, Path inventoryDir, Path ratesDir, Path cdrDir,
+                               Optional<Long> partitions) {
+        JobParametersBuilder night = new JobParametersBuilder()
                 .addString(NightlyStages.DATE, date.toString())
                 .addString(NightlyStages.INVENTORY_DIR, inventoryDir.toString(), false)
                 .addString(NightlyStages.RATES_DIR, ratesDir.toString(), false)
-                .addString(NightlyStages.CDR_DIR, cdrDir.toString(), false)
-                .toJobParameters();
+                .addString(NightlyStages.CDR_DIR, cdrDir.toString(), false);
+        partitions.ifPresent(k -> night.addLong(ScaleOutOptions.PARTITIONS, k, false));
+        return night.toJobParameters();
     }
 
     private static Path directory(ParsedOptions options, String name, String fallback) {

@@ -66,9 +66,13 @@ final class NightlyStages {
         }
         // the bounds of a night's CDRs are checked against the end of that night, not the wall clock (a rerun of
         // the night, or the demo on any date, gives the same result); not identifying: it follows from the date
-        return Optional.of(stage(night).addString("dir", dir.toString()).addString("format", format)
-                .addString(CdrImportJobConfiguration.INGESTED_AT, endOfNight(night).toString(), false)
-                .toJobParameters());
+        JobParametersBuilder cdrs = stage(night).addString("dir", dir.toString()).addString("format", format)
+                .addString(CdrImportJobConfiguration.INGESTED_AT, endOfNight(night).toString(), false);
+        Long partitions = night.getLong(CdrImportJobConfiguration.PARTITIONS);
+        if (partitions != null) {
+            cdrs.addLong(CdrImportJobConfiguration.PARTITIONS, partitions, false);
+        }
+        return Optional.of(cdrs.toJobParameters());
     }
 
     /** The end of the night's day: 00:00 UTC of the next day. */

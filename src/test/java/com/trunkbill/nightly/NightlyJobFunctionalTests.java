@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static com.trunkbill.db.jooq.Tables.CDR;
@@ -78,6 +80,45 @@ public abstract class NightlyJobFunctionalTests extends DatabaseTest {
         assertThat(stage(night, "nightlyRateStep").getWriteCount())
                 .isEqualTo(db.fetchCount(RATED_CDR, RATED_CDR.IS_CURRENT.isTrue().and(RATED_CDR.STATUS.eq("NO_RATE"))))
                 .isPositive();
+    }
+
+    /**
+     * {@code nightly --partitions 2}: the night's CDR imports run in two partitions of whole files, and the night
+     * bills what the unpartitioned one bills (the golden files; reconciliation.csv names the files, so not it).
+     */
+    @Test
+    void aNightImportingInTwoPartitionsBillsWhatTheUnpartitionedNightBills() throws IOException {
+        Path inbox = tempDir.resolve("split-inbox");
+        Files.createDirectories(inbox);
+        List<String> lines = Files.readAllLines(Path.of("sample-cdrs/cdrs-2026-10-01.csv"));
+        Files.write(inbox.resolve("cdrs-2026-10-01a.csv"), lines.subList(0, 10_001));
+        List<String> secondHalf = new ArrayList<>(List.of(lines.get(0)));
+        secondHalf.addAll(lines.subList(10_001, lines.size()));
+        Files.write(inbox.resolve("cdrs-2026-10-01b.csv"), secondHalf);
+        FileSystemUtils.copyRecursively(Path.of("sample-cdrs/asterisk"), inbox.resolve("asterisk"));
+        FileSystemUtils.copyRecursively(Path.of("sample-cdrs/freeswitch"), inbox.resolve("freeswitch"));
+        JobParameters night = NightlyCommand.night(DemoCommand.DEMO_NIGHT,
+                Path.of("sample-cdrs/inventory").toAbsolutePath(), Path.of("rate-tables").toAbsolutePath(),
+                inbox.toAbsolutePath(), Optional.of(2L));
+
+        Launch launch = launcher.launch("nightlyJob", night, RunPolicy.ONCE_PER_PARAMETERS);
+
+        assertThat(launch.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        for (String file : GOLDEN_FILES) {
+            if (!file.endsWith("reconciliation.csv")) {
+                assertThat(Files.readString(outputDir.resolve(file)))
+                        .as(file).isEqualTo(Files.readString(GOLDEN.resolve(Path.of(file).getFileName())));
+            }
+        }
+        assertThat(db.fetchCount(CDR)).isEqualTo(19_959);
+        // the canonical halves share no cdr_id, so each partition of the canonical import ingested one of them
+        List<Integer> canonicalPartitionsRead = db.fetch("select s.read_count from batch_step_execution s"
+                        + " join batch_job_execution_params p on p.job_execution_id = s.job_execution_id"
+                        + " where s.step_name like 'ingestCdrPartitionsStep:%' and p.parameter_name = 'format'"
+                        + " and p.parameter_value = 'canonical' order by s.step_name")
+                .getValues(0, Integer.class);
+        assertThat(canonicalPartitionsRead).containsExactly(10_000, 10_000);
+        FileSystemUtils.deleteRecursively(inbox);
     }
 
     private static StepExecution stage(Launch launch, String name) {
