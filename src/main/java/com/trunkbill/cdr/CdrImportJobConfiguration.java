@@ -2,8 +2,6 @@ package com.trunkbill.cdr;
 
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.cdr.model.CdrBounds;
-import com.trunkbill.cdr.model.CdrColumn;
-import com.trunkbill.cdr.model.CdrRow;
 import com.trunkbill.cdr.model.IngestSplit;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
 import com.trunkbill.cdr.model.ImportCounts;
@@ -40,7 +38,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -134,26 +131,13 @@ public class CdrImportJobConfiguration {
             JobExecution job = contribution.getStepExecution().getJobExecution();
             Integer partitions = partitions(job.getJobParameters());
             IngestSplit split = partitions == null ? null : new IngestSplit(listing.files().size());
-            for (int index = 0; index < listing.files().size(); index++) {
-                Path file = listing.files().get(index);
-                try (CdrSource source = CdrSource.open(file, format, mapping)) {
-                    // SPEC §8: a file that is not CSV is refused whole and the job fails without partial
-                    // effects. Broken CSV (an unterminated quote, binary content) can sit anywhere in a file,
-                    // so every record is parsed here, before any file of the run is stored.
-                    while (source.hasNext()) {
-                        CdrRow row = source.next();
-                        if (split != null) {
-                            split.add(index, row.get(CdrColumn.CDR_ID));
-                        }
-                    }
-                    if (!source.unknownColumns().isEmpty()) {
-                        JobSummary.add(contribution.getStepExecution(), file.getFileName()
-                                + ": warning: unknown column(s) ignored: " + String.join(", ", source.unknownColumns()));
-                    }
-                } catch (CsvFileException e) {
-                    refusals.add(e.getMessage());
-                } catch (UncheckedIOException e) {
-                    refusals.add(file.getFileName() + ": cannot be read as a CSV file: " + e.getMessage());
+            CdrFileCheck checker = new CdrFileCheck(format, mapping, Runtime.getRuntime().availableProcessors());
+            for (CdrFileCheck.FileResult file : checker.check(listing.files(), split)) {
+                if (file.refusal() != null) {
+                    refusals.add(file.refusal());
+                } else if (!file.unknownColumns().isEmpty()) {
+                    JobSummary.add(contribution.getStepExecution(), file.file().getFileName()
+                            + ": warning: unknown column(s) ignored: " + String.join(", ", file.unknownColumns()));
                 }
             }
             if (!refusals.isEmpty()) {

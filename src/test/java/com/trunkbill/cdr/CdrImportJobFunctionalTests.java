@@ -365,6 +365,33 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
     }
 
     @Test
+    void theFilesAreCheckedSideBySideButRefusedAndWarnedAboutInFileNameOrder() throws IOException {
+        // the check reads the files on several threads; what it reports follows the file name order whatever
+        // thread ends first: a large good file first, broken ones after it, a small one with an unknown column
+        StringBuilder large = new StringBuilder(HEADER);
+        for (int i = 0; i < 20_000; i++) {
+            large.append(ANSWERED.replace("c-1,", "a-" + i + ","));
+        }
+        write("in", "a.csv", large.toString());
+        write("in", "b.csv", HEADER + "b-x,\"unterminated,T1\n");
+        write("in", "c.csv", HEADER.replace("\n", ",sbc_node\n") + ANSWERED.replace("c-1,", "c-2,").replace("\n", ",x\n"));
+        write("in", "d.csv", HEADER + "d-x,\"unterminated,T1\n");
+
+        JobExecution failed = importCdrs(tempDir.resolve("in"), "canonical");
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(JobSummary.lines(failed)).filteredOn(line -> line.startsWith("refused: ") || line.contains("warning"))
+                .satisfiesExactly(
+                        line -> assertThat(line).isEqualTo("c.csv: warning: unknown column(s) ignored: sbc_node"),
+                        line -> assertThat(line).startsWith("refused: b.csv: is not a valid CSV file"),
+                        line -> assertThat(line).startsWith("refused: d.csv: is not a valid CSV file"));
+        assertThat(failed.getAllFailureExceptions()).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).matches("CDR file\\(s\\) refused, nothing imported: "
+                        + "b\\.csv: is not a valid CSV file.*; d\\.csv: is not a valid CSV file.*"));
+        assertThat(db.fetchCount(CDR_FILE)).isZero();
+    }
+
+    @Test
     void gzipFilesAreRead() throws IOException {
         Path gz = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {

@@ -41,15 +41,47 @@ public final class IngestSplit {
 
     /** Records that file {@code file} holds a row with this cdr_id (trimmed text; null or blank: none). */
     public void add(int file, String cdrId) {
-        if (cdrId == null || cdrId.isBlank()) {
+        FileIds ids = new FileIds(file);
+        ids.add(cdrId);
+        add(ids);
+    }
+
+    /** Records the cdr_ids of one file, noted by the thread that read it; files may be added in any order. */
+    public synchronized void add(FileIds ids) {
+        if (ids.size == 0) {
             return;
         }
-        if (size == fingerprints.length) {
-            fingerprints = Arrays.copyOf(fingerprints, size + (size >> 1));
+        if (size + ids.size > fingerprints.length) {
+            fingerprints = Arrays.copyOf(fingerprints, Math.max(size + ids.size, size + (size >> 1)));
         }
-        // the hash in the high bits, the file index in the low ones: sorted, equal hashes lie next to each other
-        fingerprints[size++] = (hash(cdrId.strip()) >>> indexBits << indexBits) | file;
-        hasCdrId[file] = true;
+        for (int i = 0; i < ids.size; i++) {
+            // the hash in the high bits, the file index in the low ones: sorted, equal hashes lie side by side
+            fingerprints[size++] = (ids.hashes[i] >>> indexBits << indexBits) | ids.file;
+        }
+        hasCdrId[ids.file] = true;
+    }
+
+    /** The cdr_ids of one file as their hashes, gathered on the thread that reads it. */
+    public static final class FileIds {
+
+        private final int file;
+        private long[] hashes = new long[1 << 10];
+        private int size;
+
+        public FileIds(int file) {
+            this.file = file;
+        }
+
+        /** A row's cdr_id (trimmed text; null or blank: none). */
+        public void add(String cdrId) {
+            if (cdrId == null || cdrId.isBlank()) {
+                return;
+            }
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size + (size >> 1));
+            }
+            hashes[size++] = hash(cdrId.strip());
+        }
     }
 
     /**
@@ -57,7 +89,7 @@ public final class IngestSplit {
      *
      * @param fileSizes the size of each file in bytes (the balance is by bytes)
      */
-    public List<List<Integer>> partitions(long[] fileSizes, int partitions) {
+    public synchronized List<List<Integer>> partitions(long[] fileSizes, int partitions) {
         if (fileSizes.length != fileCount) {
             throw new IllegalArgumentException(fileSizes.length + " file sizes for " + fileCount + " files");
         }

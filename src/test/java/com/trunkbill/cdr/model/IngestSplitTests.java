@@ -46,4 +46,24 @@ class IngestSplitTests {
 
         assertThat(split.partitions(new long[] {5, 1, 5}, 3)).containsExactly(List.of(0, 2), List.of(1), List.of());
     }
+
+    @Test
+    void theFilesMayBeAddedInAnyOrderAsTheyAreReadSideBySide() {
+        // files 0, 1 and 3 share ids; file 3 is read first, file 0 last
+        IngestSplit split = new IngestSplit(4);
+        split.add(ids(3, "Y", "W"));
+        split.add(ids(2, "Z"));
+        split.add(ids(1, "X", "Y"));
+        split.add(ids(0, "X", " ", "V"));
+
+        assertThat(split.partitions(new long[] {1, 1, 1, 1}, 2)).containsExactly(List.of(0, 1, 3), List.of(2));
+    }
+
+    private static IngestSplit.FileIds ids(int file, String... cdrIds) {
+        IngestSplit.FileIds ids = new IngestSplit.FileIds(file);
+        for (String cdrId : cdrIds) {
+            ids.add(cdrId);
+        }
+        return ids;
+    }
 }
