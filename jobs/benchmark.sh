@@ -349,7 +349,9 @@ for db in h2 pg; do
 done
 
 partitions_label() {
-  if (( ${pg_partitions:-1} > 1 )); then printf '`--partitions %s`' "$pg_partitions"; else printf 'one partition'; fi
+  if ! have pg.import; then return 0; fi
+  if (( ${pg_partitions:-1} > 1 )); then printf '; PostgreSQL: `--partitions %s`' "$pg_partitions"
+  else printf '; PostgreSQL: one partition'; fi
 }
 setup_cells() { have "$1.setup" && printf '%s s | - | - | %s' "${secs[$1.setup]}" "$(mib_of "$1.setup")" || printf '%s' "$none"; }
 
@@ -357,7 +359,7 @@ table="$(
   printf '| step (N = %s CDRs) | H2 wall | H2 job | H2 CDRs/s | H2 peak RSS | PostgreSQL wall | PostgreSQL job | PostgreSQL CDRs/s | PostgreSQL peak RSS |\n' "$(group "$count")"
   printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
   printf '| `import-inventory` + `import-rates` (set-up, not part of the flow) | %s | %s |\n' "$(setup_cells h2)" "$(setup_cells pg)"
-  printf '| **files to current ratings**: `import-cdrs` (stores and rates, one pass; PostgreSQL: %s) | %s | %s |\n' \
+  printf '| **files to current ratings**: `import-cdrs` (stores and rates, one pass%s) | %s | %s |\n' \
     "$(partitions_label)" "$(cells h2.import)" "$(cells pg.import)"
   printf '| `rate` after it (retries the pending NO_RATE only) | %s | %s |\n' "$(cells h2.rate)" "$(cells pg.rate)"
   if [[ "${BENCH_TWO_STEP:-1}" != 0 ]]; then
@@ -490,7 +492,8 @@ Produced by \`jobs/benchmark.sh $count\` on $started_at, commit $commit.
   them (run through \`./trunkbill\`, whose fast start is prepared before the timed runs); *job* is the job's own
   time as the command prints it (wall less start-up and shut-down); CDRs/s is N divided by the wall time. The
   import on PostgreSQL runs in as many partitions of whole files as there are cores, at most one per file
-  (\`BENCH_PG_PARTITIONS\`); on H2 in one. The floors are timed inside their JVM (start-up excluded). Peak RSS by $rss_method.
+  (\`BENCH_PG_PARTITIONS\`); on H2 in one. The floors are timed inside their JVM (start-up excluded).
+  Peak RSS by $rss_method.
 - **Verdicts:** a target defined at another size than N is compared as throughput (a time bound of T s at M CDRs
   is M / T CDRs/s), a linear extrapolation that charges every command's start-up to throughput: below the
   target's size it overstates the gap, and only a run at that size decides.
