@@ -48,13 +48,6 @@ final class CdrFileCheck {
      */
     List<FileResult> check(List<Path> files, IngestSplit split) {
         int workers = Math.max(1, Math.min(threads, files.size()));
-        if (workers == 1) {
-            List<FileResult> results = new ArrayList<>(files.size());
-            for (int index = 0; index < files.size(); index++) {
-                results.add(checkFile(files.get(index), index, split));
-            }
-            return results;
-        }
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "cdr-check-" + threadNumber.incrementAndGet());

@@ -240,14 +240,12 @@ public class CdrFileIngester {
                                 RejectsFile rejects, boolean lookUpFirst) {
         Decisions decisions;
         if (lookUpFirst) {
-            decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, false)));
-            repository.insertCdrs(fileId, decisions.accepted);
+            decisions = lookUpAndStore(fileId, fileName, rows);
         } else {
             decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, true)));
             if (!repository.insertCdrsUnlessStored(fileId, decisions.accepted)) {
                 lookUpFirst = true;
-                decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, false)));
-                repository.insertCdrs(fileId, decisions.accepted);
+                decisions = lookUpAndStore(fileId, fileName, rows);
             }
         }
         counts.add(decisions.counts);
@@ -257,6 +255,13 @@ public class CdrFileIngester {
         }
         stored(followUp, decisions.prepared);
         return lookUpFirst;
+    }
+
+    /** Decides a chunk after looking up all its cdr_ids among the stored CDRs, and stores what it accepts. */
+    private Decisions lookUpAndStore(long fileId, String fileName, List<Validated> rows) {
+        Decisions decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, false)));
+        repository.insertCdrs(fileId, decisions.accepted);
+        return decisions;
     }
 
     /**

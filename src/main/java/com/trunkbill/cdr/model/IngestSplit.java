@@ -39,13 +39,6 @@ public final class IngestSplit {
         this.hasCdrId = new boolean[fileCount];
     }
 
-    /** Records that file {@code file} holds a row with this cdr_id (trimmed text; null or blank: none). */
-    public void add(int file, String cdrId) {
-        FileIds ids = new FileIds(file);
-        ids.add(cdrId);
-        add(ids);
-    }
-
     /** Records the cdr_ids of one file, noted by the thread that read it; files may be added in any order. */
     public synchronized void add(FileIds ids) {
         if (ids.size == 0) {

@@ -12,12 +12,12 @@ class IngestSplitTests {
     @Test
     void filesThatShareACdrIdStayTogetherInNameOrderAndTheRestIsSpreadBySize() {
         IngestSplit split = new IngestSplit(5);
-        split.add(0, "A1");
-        split.add(0, "A2");
-        split.add(1, "B1");
-        split.add(2, "C1");
-        split.add(3, " A2 "); // file 3 repeats file 0's A2 (trimmed)
-        split.add(4, "E1");
+        split.add(ids(0, "A1"));
+        split.add(ids(0, "A2"));
+        split.add(ids(1, "B1"));
+        split.add(ids(2, "C1"));
+        split.add(ids(3, " A2 ")); // file 3 repeats file 0's A2 (trimmed)
+        split.add(ids(4, "E1"));
 
         // sizes 100, 90, 80, 10, 50: group {0, 3} = 110 first, then 90 -> p1, 80 -> p2, 50 -> p2 (80 < 90)
         List<List<Integer>> partitions = split.partitions(new long[] {100, 90, 80, 10, 50}, 3);
@@ -28,11 +28,11 @@ class IngestSplitTests {
     @Test
     void aChainOfSharedCdrIdsJoinsAllItsFiles() {
         IngestSplit split = new IngestSplit(4);
-        split.add(0, "X");
-        split.add(1, "X");
-        split.add(1, "Y");
-        split.add(3, "Y");
-        split.add(2, "Z");
+        split.add(ids(0, "X"));
+        split.add(ids(1, "X"));
+        split.add(ids(1, "Y"));
+        split.add(ids(3, "Y"));
+        split.add(ids(2, "Z"));
 
         assertThat(split.partitions(new long[] {1, 1, 1, 1}, 2)).containsExactly(List.of(0, 1, 3), List.of(2));
     }
@@ -40,9 +40,9 @@ class IngestSplitTests {
     @Test
     void filesWithoutAnyCdrIdAreOneGroupAndAPartitionMayBeEmpty() {
         IngestSplit split = new IngestSplit(3);
-        split.add(1, "only");
-        split.add(0, "  ");
-        split.add(2, null);
+        split.add(ids(1, "only"));
+        split.add(ids(0, "  "));
+        split.add(ids(2, (String) null));
 
         assertThat(split.partitions(new long[] {5, 1, 5}, 3)).containsExactly(List.of(0, 2), List.of(1), List.of());
     }
