@@ -4,6 +4,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.util.ByteConverter;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -11,24 +12,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Writes many rows into one table on the caller's (transactional) connection without a round trip per row, the
- * bulk path of every hot insert: PostgreSQL's {@code COPY ... FROM STDIN WITH (format csv)} when the connection is
- * PostgreSQL, JDBC batches of {@value #BATCH_SIZE} rows otherwise (H2). {@link #close()} sends what is pending;
+ * bulk path of every hot insert: PostgreSQL's {@code COPY ... FROM STDIN WITH (format binary)} when the connection
+ * is PostgreSQL, JDBC batches of {@value #BATCH_SIZE} rows otherwise (H2). {@link #close()} sends what is pending;
  * the rows become visible when the transaction commits.
  * <p>
  * A row is its values in the order of the columns, each given by a typed method ({@link #text}, {@link #number},
  * {@link #decimal}, {@link #bool}, {@link #instant}, {@link #nullValue}) and closed by {@link #endRow()}, so that
- * no value is boxed; or all at once with {@link #add(Object...)}. A null is SQL NULL.
- * <p>
- * The CSV form of {@code COPY}: an unquoted empty field is NULL and a quoted one is text, so text is always quoted:
- * an empty string stays empty, and quotes, commas, line breaks and backslashes in it are data. Numbers, booleans,
- * dates and instants go unquoted (a BigDecimal as {@code toPlainString()}, an instant in ISO-8601 UTC to the
- * nanosecond, which PostgreSQL rounds to microseconds as H2 does with the {@code OffsetDateTime} it is given).
+ * no value is boxed; or all at once with {@link #add(Object...)}. A null is SQL NULL. Instants are stored to the
+ * microsecond, rounded half up on PostgreSQL (the binary form is microseconds) and by H2 with the
+ * {@code OffsetDateTime} it is given.
  */
 public abstract sealed class BulkRowWriter implements AutoCloseable {
 
@@ -147,6 +148,9 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             throw new IllegalStateException(tableName + ": row " + (rows + 1) + " has more values than its "
                     + width + " columns");
         }
+        if (column == 0) {
+            writeStartRow();
+        }
         column++;
     }
 
@@ -170,6 +174,10 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
 
     /** A value of {@link #add(Object...)}, not null. */
     abstract void writeObject(Object value);
+
+    /** Before the first value of a row. */
+    void writeStartRow() {
+    }
 
     abstract void writeEndRow();
 
@@ -289,66 +297,164 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
         }
     }
 
-    /** {@code COPY table (columns) FROM STDIN} in CSV form, sent in blocks of about 256 KB. */
+    /**
+     * {@code COPY table (columns) FROM STDIN} in PostgreSQL's binary form, sent in blocks of about 256 KB: each
+     * value goes as its type's binary representation, so that neither side formats or parses numbers and instants
+     * as text (a CDR's {@code COPY} costs the server about 40 % less than in CSV form, docs/performance.md). The
+     * form is PostgreSQL's documented one: a signature, then per row the field count and per field its length
+     * (-1 for NULL) and bytes; -1 as the field count ends the data. Each column's binary form follows its jOOQ type.
+     */
     private static final class Copy extends BulkRowWriter {
 
         private static final int FLUSH_AT = 1 << 18;
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+        /** PostgreSQL's epoch, 2000-01-01, in days and seconds since 1970-01-01. */
+        private static final long POSTGRES_EPOCH_DAY = 10_957;
+        private static final long POSTGRES_EPOCH_SECOND = POSTGRES_EPOCH_DAY * 86_400;
+        private static final int NANOS_PER_MICRO = 1_000;
+
+        /** The binary forms this writer sends, one per column. */
+        private enum Kind { TEXT, INT8, INT4, INT2, NUMERIC, BOOL, TIMESTAMPTZ, DATE }
 
         private final CopyIn copy;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+        private final Kind[] kinds;
+        private final List<? extends Field<?>> columns;
+        private byte[] buffer = new byte[FLUSH_AT + 4096];
+        private int length;
 
         Copy(PGConnection connection, Table<?> table, List<? extends Field<?>> columns) throws SQLException {
             super(table, columns);
+            this.columns = columns;
+            this.kinds = columns.stream().map(column -> kind(table, column)).toArray(Kind[]::new);
             this.copy = connection.getCopyAPI().copyIn("copy " + table.getName() + " (" + columnList(columns)
-                    + ") from stdin with (format csv)");
+                    + ") from stdin with (format binary)");
+            put(SIGNATURE, 0, SIGNATURE.length);
+            putInt(0); // flags
+            putInt(0); // no header extension
         }
 
-        /** The buffer after the separator of the value being written. */
-        private StringBuilder field() {
-            return column == 1 ? buffer : buffer.append(',');
+        /** By the column's Java type: jOOQ's JDBC type of an {@code INSTANT} column is VARCHAR, its binding. */
+        private static Kind kind(Table<?> table, Field<?> column) {
+            Class<?> type = column.getType();
+            if (type == String.class) {
+                return Kind.TEXT;
+            } else if (type == Long.class) {
+                return Kind.INT8;
+            } else if (type == Integer.class) {
+                return Kind.INT4;
+            } else if (type == Short.class) {
+                return Kind.INT2;
+            } else if (type == BigDecimal.class) {
+                return Kind.NUMERIC;
+            } else if (type == Boolean.class) {
+                return Kind.BOOL;
+            } else if (type == Instant.class || type == OffsetDateTime.class) {
+                return Kind.TIMESTAMPTZ;
+            } else if (type == LocalDate.class) {
+                return Kind.DATE;
+            }
+            throw new IllegalArgumentException(table.getName() + "." + column.getName() + ": a column of "
+                    + type.getSimpleName() + " has no binary COPY form in BulkRowWriter");
+        }
+
+        private Kind kind() {
+            return kinds[column - 1];
+        }
+
+        private IllegalArgumentException mismatch(String given) {
+            Field<?> field = columns.get(column - 1);
+            return new IllegalArgumentException("cannot write " + given + " into column " + field.getName() + " ("
+                    + field.getType().getSimpleName() + ")");
         }
 
         @Override
         void writeText(String value) {
-            StringBuilder out = field().append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"') {
-                    out.append('"');
-                }
-                out.append(c);
+            if (kind() != Kind.TEXT) {
+                throw mismatch("text");
             }
-            out.append('"');
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8); // pgjdbc's client encoding is UTF8
+            putInt(bytes.length);
+            put(bytes, 0, bytes.length);
         }
 
         @Override
         void writeLong(long value) {
-            field().append(value);
+            switch (kind()) {
+                case INT8 -> {
+                    putInt(8);
+                    putLong(value);
+                }
+                case INT4 -> writeInt(Math.toIntExact(value));
+                case INT2 -> writeInt(Math.toIntExact(value));
+                case NUMERIC -> writeDecimal(BigDecimal.valueOf(value));
+                default -> throw mismatch("a number");
+            }
         }
 
         @Override
         void writeInt(int value) {
-            field().append(value);
+            switch (kind()) {
+                case INT4 -> {
+                    putInt(4);
+                    putInt(value);
+                }
+                case INT8 -> writeLong(value);
+                case INT2 -> {
+                    if (value != (short) value) {
+                        throw new ArithmeticException("short overflow: " + value);
+                    }
+                    putInt(2);
+                    room(2);
+                    ByteConverter.int2(buffer, length, value);
+                    length += 2;
+                }
+                case NUMERIC -> writeDecimal(BigDecimal.valueOf(value));
+                default -> throw mismatch("a number");
+            }
         }
 
         @Override
         void writeDecimal(BigDecimal value) {
-            field().append(value.toPlainString());
+            if (kind() != Kind.NUMERIC) {
+                throw mismatch("a decimal");
+            }
+            byte[] bytes = ByteConverter.numeric(value);
+            putInt(bytes.length);
+            put(bytes, 0, bytes.length);
         }
 
         @Override
         void writeBoolean(boolean value) {
-            field().append(value);
+            if (kind() != Kind.BOOL) {
+                throw mismatch("a boolean");
+            }
+            putInt(1);
+            room(1);
+            buffer[length++] = (byte) (value ? 1 : 0);
         }
 
+        /** Microseconds since PostgreSQL's epoch, the nanoseconds rounded half up as AcceptedCdr.asStored does. */
         @Override
         void writeInstant(Instant value) {
-            field().append(value);
+            if (kind() != Kind.TIMESTAMPTZ) {
+                throw mismatch("an instant");
+            }
+            putInt(8);
+            putLong(Math.addExact(Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L),
+                    (value.getNano() + NANOS_PER_MICRO / 2) / NANOS_PER_MICRO));
+        }
+
+        private void writeDate(LocalDate value) {
+            if (kind() != Kind.DATE) {
+                throw mismatch("a date");
+            }
+            putInt(4);
+            putInt(Math.toIntExact(value.toEpochDay() - POSTGRES_EPOCH_DAY));
         }
 
         @Override
         void writeNull() {
-            field();
+            putInt(-1);
         }
 
         @Override
@@ -357,15 +463,31 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
                 writeText(text);
             } else if (value instanceof BigDecimal decimal) {
                 writeDecimal(decimal);
+            } else if (value instanceof Long number) {
+                writeLong(number);
+            } else if (value instanceof Integer number) {
+                writeInt(number);
+            } else if (value instanceof Boolean flag) {
+                writeBoolean(flag);
+            } else if (value instanceof LocalDate date) {
+                writeDate(date);
+            } else if (value instanceof Instant instant) {
+                writeInstant(instant);
             } else {
-                field().append(value); // numbers, booleans, LocalDate (ISO yyyy-MM-dd)
+                throw mismatch("a " + value.getClass().getSimpleName());
             }
         }
 
         @Override
+        void writeStartRow() {
+            room(2);
+            ByteConverter.int2(buffer, length, kinds.length);
+            length += 2;
+        }
+
+        @Override
         void writeEndRow() {
-            buffer.append('\n');
-            if (buffer.length() >= FLUSH_AT) {
+            if (length >= FLUSH_AT) {
                 try {
                     flush();
                 } catch (SQLException e) {
@@ -374,10 +496,33 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             }
         }
 
+        private void room(int bytes) {
+            if (length + bytes > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes));
+            }
+        }
+
+        private void put(byte[] bytes, int offset, int count) {
+            room(count);
+            System.arraycopy(bytes, offset, buffer, length, count);
+            length += count;
+        }
+
+        private void putInt(int value) {
+            room(4);
+            ByteConverter.int4(buffer, length, value);
+            length += 4;
+        }
+
+        private void putLong(long value) {
+            room(8);
+            ByteConverter.int8(buffer, length, value);
+            length += 8;
+        }
+
         private void flush() throws SQLException {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8); // pgjdbc's client encoding is UTF8
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
+            copy.writeToCopy(buffer, 0, length);
+            length = 0;
         }
 
         @Override
@@ -385,9 +530,10 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             if (!copy.isActive()) {
                 return;
             }
-            if (!buffer.isEmpty()) {
-                flush();
-            }
+            room(2);
+            ByteConverter.int2(buffer, length, -1); // the end of the data
+            length += 2;
+            flush();
             copy.endCopy();
         }
     }
