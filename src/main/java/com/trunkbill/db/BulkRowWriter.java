@@ -300,9 +300,10 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
     /**
      * {@code COPY table (columns) FROM STDIN} in PostgreSQL's binary form, sent in blocks of about 256 KB: each
      * value goes as its type's binary representation, so that neither side formats or parses numbers and instants
-     * as text (a CDR's {@code COPY} costs the server about 40 % less than in CSV form, docs/performance.md). The
-     * form is PostgreSQL's documented one: a signature, then per row the field count and per field its length
-     * (-1 for NULL) and bytes; -1 as the field count ends the data. Each column's binary form follows its jOOQ type.
+     * as text (a CDR's {@code COPY} into a table without indexes costs the server about 40 % less than in CSV
+     * form, docs/performance.md#the-binary-form-of-copy). The form is PostgreSQL's documented one: a signature,
+     * then per row the field count and per field its length (-1 for NULL) and bytes; -1 as the field count ends
+     * the data. Each column's binary form follows its jOOQ type.
      */
     private static final class Copy extends BulkRowWriter {
 
