@@ -329,7 +329,7 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             this.kinds = columns.stream().map(column -> kind(table, column)).toArray(Kind[]::new);
             this.copy = connection.getCopyAPI().copyIn("copy " + table.getName() + " (" + columnList(columns)
                     + ") from stdin with (format binary)");
-            put(SIGNATURE, 0, SIGNATURE.length);
+            put(SIGNATURE);
             putInt(0); // flags
             putInt(0); // no header extension
         }
@@ -373,9 +373,7 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             if (kind() != Kind.TEXT) {
                 throw mismatch("text");
             }
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8); // pgjdbc's client encoding is UTF8
-            putInt(bytes.length);
-            put(bytes, 0, bytes.length);
+            putField(value.getBytes(StandardCharsets.UTF_8)); // pgjdbc's client encoding is UTF8
         }
 
         @Override
@@ -385,8 +383,7 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
                     putInt(8);
                     putLong(value);
                 }
-                case INT4 -> writeInt(Math.toIntExact(value));
-                case INT2 -> writeInt(Math.toIntExact(value));
+                case INT4, INT2 -> writeInt(Math.toIntExact(value));
                 case NUMERIC -> writeDecimal(BigDecimal.valueOf(value));
                 default -> throw mismatch("a number");
             }
@@ -405,9 +402,7 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
                         throw new ArithmeticException("short overflow: " + value);
                     }
                     putInt(2);
-                    room(2);
-                    ByteConverter.int2(buffer, length, value);
-                    length += 2;
+                    putShort(value);
                 }
                 case NUMERIC -> writeDecimal(BigDecimal.valueOf(value));
                 default -> throw mismatch("a number");
@@ -419,9 +414,7 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             if (kind() != Kind.NUMERIC) {
                 throw mismatch("a decimal");
             }
-            byte[] bytes = ByteConverter.numeric(value);
-            putInt(bytes.length);
-            put(bytes, 0, bytes.length);
+            putField(ByteConverter.numeric(value));
         }
 
         @Override
@@ -481,9 +474,7 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
 
         @Override
         void writeStartRow() {
-            room(2);
-            ByteConverter.int2(buffer, length, kinds.length);
-            length += 2;
+            putShort(kinds.length);
         }
 
         @Override
@@ -503,10 +494,22 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             }
         }
 
-        private void put(byte[] bytes, int offset, int count) {
-            room(count);
-            System.arraycopy(bytes, offset, buffer, length, count);
-            length += count;
+        private void put(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
+        /** A field of variable width: its length, then its bytes. */
+        private void putField(byte[] bytes) {
+            putInt(bytes.length);
+            put(bytes);
+        }
+
+        private void putShort(int value) {
+            room(2);
+            ByteConverter.int2(buffer, length, value);
+            length += 2;
         }
 
         private void putInt(int value) {
@@ -531,9 +534,7 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             if (!copy.isActive()) {
                 return;
             }
-            room(2);
-            ByteConverter.int2(buffer, length, -1); // the end of the data
-            length += 2;
+            putShort(-1); // the end of the data
             flush();
             copy.endCopy();
         }
