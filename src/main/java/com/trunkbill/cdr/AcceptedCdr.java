@@ -1,6 +1,7 @@
 package com.trunkbill.cdr;
 
 import com.trunkbill.cdr.model.Cdr;
+import com.trunkbill.cdr.model.CdrIdFingerprint;
 import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.support.CdrKey;
 
@@ -10,15 +11,26 @@ import java.time.ZoneOffset;
 /**
  * A CDR accepted for storage, with the trunk it is attributed to.
  *
- * @param key its storage key, {@code cdr.cdr_key} ({@link CdrKey})
+ * @param key         its storage key, {@code cdr.cdr_key} ({@link CdrKey})
+ * @param fingerprint its cdr_id's fingerprint, {@code cdr.cdr_fp} ({@link CdrIdFingerprint})
  */
-public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key) {
+public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key, long fingerprint) {
 
     private static final int NANOS_PER_MICRO = 1_000;
 
+    /** A CDR accepted with the key given; its fingerprint from its cdr_id. */
+    public AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key) {
+        this(cdr, attribution, key, CdrIdFingerprint.of(cdr.cdrId()));
+    }
+
     /** SPEC §4.1: the billing period (YYYY-MM) of start_time in UTC. */
     public String period() {
-        var date = cdr.startTime().atOffset(ZoneOffset.UTC);
+        return periodOf(cdr.startTime());
+    }
+
+    /** SPEC §4.1: the billing period (YYYY-MM) of a CDR starting at {@code startTime}, its UTC month. */
+    public static String periodOf(Instant startTime) {
+        var date = startTime.atOffset(ZoneOffset.UTC);
         int year = date.getYear();
         int month = date.getMonthValue();
         return (year < 1000 ? String.format("%04d", year) : Integer.toString(year)) + (month < 10 ? "-0" : "-") + month;

@@ -1,6 +1,7 @@
 package com.trunkbill.cdr;
 
 import com.trunkbill.cdr.model.CdrBounds;
+import com.trunkbill.cdr.model.CdrIdFingerprint;
 import com.trunkbill.cdr.model.CdrRow;
 import com.trunkbill.cdr.model.CdrValidator;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
@@ -27,9 +28,10 @@ import java.util.function.LongConsumer;
  * Ingests one CDR file, streaming, on two threads, so that the JVM's work and the database's overlap: a reader
  * thread parses and validates chunks of {@value #CHUNK_SIZE} rows (CSV, instants, content hash), attributes
  * trunks, checks the bounds and prepares what follows storage ({@link FollowUp#prepare}: the first rating at
- * ingest), while the calling thread, which owns the file's transaction, checks each chunk against the stored CDRs,
- * stores the accepted rows (one COPY / JDBC batch; a chunk of new cdr_ids needs no lookup, see
- * {@link #ingestChunk}) and hands the prepared results of the accepted ones to {@link FollowUp#stored}. At most
+ * ingest), while the calling thread, which owns the file's transaction, checks each chunk's cdr_ids against the
+ * stored ones ({@link KnownCdrIds}, in memory: the database is asked only about a row whose cdr_id's fingerprint is
+ * known, see {@link #ingestChunk}), stores the accepted rows (one COPY / JDBC batch) and hands the prepared results
+ * of the accepted ones to {@link FollowUp#stored}. At most
  * {@value #QUEUED_CHUNKS} chunks wait between them, so memory stays flat whatever the file size. A row the
  * duplicate check drops was prepared for nothing; that is the price of doing the preparation before the check, on
  * the other core.
@@ -37,7 +39,9 @@ import java.util.function.LongConsumer;
  * earlier row of the chunk: same content hash = duplicate, else DUPLICATE_CONFLICT, the first stays), then
  * trunk attribution (UNKNOWN_TRUNK, ACCOUNT_MISMATCH, NO_TRUNK), then the sane bounds of {@link CdrBounds} against
  * the ingestion instant (START_BEFORE_TRUNK, START_TOO_OLD, DURATION_TOO_LONG, END_IN_FUTURE).
- * Must run inside one transaction per file (the caller's), so that a file refused halfway leaves nothing.
+ * Must run inside one transaction per file (the caller's), so that a file refused halfway leaves nothing. One
+ * ingester serves the files of one thread of one import, in turn: it remembers the cdr_ids it stored, so it must
+ * not outlive a file whose transaction is rolled back (a failed file fails the import's step, which drops it).
  */
 public class CdrFileIngester {
 
@@ -51,6 +55,7 @@ public class CdrFileIngester {
     private final CdrBounds bounds;
     private final Instant ingestedAt;
     private final FollowUp<?> followUp;
+    private final KnownCdrIds known = new KnownCdrIds();
 
     /**
      * What happens to accepted CDRs besides being stored (rating at ingest), in two halves so that the costly one
@@ -111,12 +116,13 @@ public class CdrFileIngester {
     }
 
     /**
-     * A row as the reader thread leaves it: its validation outcome and, for a valid row, its trunk attribution,
-     * the bounds it breaks (null: none) and, when it has neither rejection, the CDR to store with its key
-     * ({@code accepted}, else null) and what {@link FollowUp#prepare} made of it.
+     * A row as the reader thread leaves it: its validation outcome and, for a valid row, its period and cdr_id
+     * fingerprint, its trunk attribution, the bounds it breaks (null: none) and, when it has neither rejection, the
+     * CDR to store with its key ({@code accepted}, else null) and what {@link FollowUp#prepare} made of it.
      */
-    private record Validated(CdrRow row, CdrValidator.Result result, TrunkAttribution.Outcome attribution,
-                             Rejection outOfBounds, AcceptedCdr accepted, Object prepared) {
+    private record Validated(CdrRow row, CdrValidator.Result result, String period, long fingerprint,
+                             TrunkAttribution.Outcome attribution, Rejection outOfBounds, AcceptedCdr accepted,
+                             Object prepared) {
     }
 
     /** What the reader thread hands over: a chunk, the end of the file, or why it stopped. */
@@ -140,7 +146,6 @@ public class CdrFileIngester {
         reader.setDaemon(true);
         long started = System.nanoTime();
         long lastProgress = started;
-        boolean lookUpFirst = false;
         try (RejectsFile rejects = new RejectsFile(rejectsDir, name)) {
             reader.start();
             while (true) {
@@ -151,7 +156,7 @@ public class CdrFileIngester {
                 if (handover == Handover.END) {
                     break;
                 }
-                lookUpFirst = ingestChunk(fileId, name, handover.chunk(), counts, rejects, lookUpFirst);
+                ingestChunk(fileId, name, handover.chunk(), counts, rejects);
                 rowsRead.accept(handover.chunk().size());
                 long now = System.nanoTime();
                 if (now - lastProgress > PROGRESS_NANOS) {
@@ -211,42 +216,36 @@ public class CdrFileIngester {
     /** Everything about one row that does not depend on the CDRs stored before it. */
     private Validated prepare(long fileId, CdrRow row, CdrValidator.Result result) {
         if (!result.isValid()) {
-            return new Validated(row, result, null, null, null, null);
+            return new Validated(row, result, null, 0, null, null, null, null);
         }
         var cdr = result.cdr();
+        String period = AcceptedCdr.periodOf(cdr.startTime());
+        long fingerprint = CdrIdFingerprint.of(cdr.cdrId());
         TrunkAttribution.Outcome outcome = attribution.attribute(cdr);
         if (!outcome.isAttributed()) {
-            return new Validated(row, result, outcome, null, null, null);
+            return new Validated(row, result, period, fingerprint, outcome, null, null, null);
         }
         Rejection outOfBounds = bounds == null ? null
                 : bounds.check(cdr, attribution.trunk(outcome.trunkId()), ingestedAt);
         if (outOfBounds != null) {
-            return new Validated(row, result, outcome, outOfBounds, null, null);
+            return new Validated(row, result, period, fingerprint, outcome, outOfBounds, null, null);
         }
-        AcceptedCdr accepted = new AcceptedCdr(cdr, outcome, CdrKey.of(fileId, cdr.lineNo()));
-        return new Validated(row, result, outcome, null, accepted, followUp.prepare(accepted));
+        AcceptedCdr accepted = new AcceptedCdr(cdr, outcome, CdrKey.of(fileId, cdr.lineNo()), fingerprint);
+        return new Validated(row, result, period, fingerprint, outcome, null, accepted, followUp.prepare(accepted));
     }
 
     /**
-     * Stores a chunk. Duplicates come before attribution and the bounds, so the stored CDRs among the rows that fail
-     * them are looked up first (usually none, then no query). The other valid rows are written at once; when the
-     * primary key refuses one of them, a cdr_id already stored (by an earlier file, run or chunk), that write is
-     * undone and the chunk decided again after looking up all its cdr_ids, and so is every later chunk of the file
-     * before it is written (a file that repeats stored CDRs would otherwise write most chunks twice).
-     *
-     * @return whether the file's later chunks look up their cdr_ids before they are written
+     * Stores a chunk. Each valid row's cdr_id is checked against the CDRs stored in its period and those this
+     * ingester stored ({@link KnownCdrIds}, a period loaded when a row first falls in it); the stored CDRs whose
+     * fingerprints match are read in one query (usually there are none, then no query). Duplicates come before
+     * attribution and the bounds, so rows that fail those are checked too.
      */
-    private boolean ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
-                                RejectsFile rejects, boolean lookUpFirst) {
-        Decisions decisions;
-        if (lookUpFirst) {
-            decisions = lookUpAndStore(fileId, fileName, rows);
-        } else {
-            decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, true)));
-            if (!repository.insertCdrsUnlessStored(fileId, decisions.accepted)) {
-                lookUpFirst = true;
-                decisions = lookUpAndStore(fileId, fileName, rows);
-            }
+    private void ingestChunk(long fileId, String fileName, List<Validated> rows, ImportCounts counts,
+                             RejectsFile rejects) {
+        Decisions decisions = decide(fileName, rows, repository.storedCdrs(knownKeys(rows)));
+        repository.insertCdrs(fileId, decisions.accepted);
+        for (AcceptedCdr accepted : decisions.accepted) {
+            known.add(accepted.fingerprint(), accepted.key());
         }
         counts.add(decisions.counts);
         for (Rejected rejected : decisions.rejected) {
@@ -254,28 +253,20 @@ public class CdrFileIngester {
                     rejected.rejection().detail(), rejected.row().raw());
         }
         stored(followUp, decisions.prepared);
-        return lookUpFirst;
     }
 
-    /** Decides a chunk after looking up all its cdr_ids among the stored CDRs, and stores what it accepts. */
-    private Decisions lookUpAndStore(long fileId, String fileName, List<Validated> rows) {
-        Decisions decisions = decide(fileName, rows, repository.storedCdrs(cdrIds(rows, false)));
-        repository.insertCdrs(fileId, decisions.accepted);
-        return decisions;
-    }
-
-    /**
-     * The cdr_ids of a chunk's valid rows; with {@code rejectedLater}, only of those that trunk attribution or the
-     * bounds reject (a stored cdr_id makes them duplicates instead).
-     */
-    private static List<String> cdrIds(List<Validated> rows, boolean rejectedLater) {
-        List<String> ids = new ArrayList<>();
+    /** The keys of the stored CDRs whose cdr_id fingerprint a valid row of the chunk has. */
+    private List<Long> knownKeys(List<Validated> rows) {
+        List<Long> keys = new ArrayList<>();
         for (Validated validated : rows) {
-            if (validated.result().isValid() && (!rejectedLater || validated.accepted() == null)) {
-                ids.add(validated.result().cdr().cdrId());
+            if (validated.result().isValid()) {
+                if (!known.hasPeriod(validated.period())) {
+                    repository.loadFingerprints(validated.period(), known);
+                }
+                known.keysOf(validated.fingerprint(), keys::add);
             }
         }
-        return ids;
+        return keys;
     }
 
     /** A row rejected and why. */

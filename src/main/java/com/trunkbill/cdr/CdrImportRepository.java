@@ -1,5 +1,6 @@
 package com.trunkbill.cdr;
 
+import com.trunkbill.cdr.model.CdrIdFingerprint;
 import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.RejectReason;
 import com.trunkbill.db.BulkRowWriter;
@@ -7,11 +8,13 @@ import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +29,9 @@ import static com.trunkbill.db.jooq.Tables.CDR_FILE_REJECT;
 /** Storage of ingested CDR files and accepted CDRs. Every method is one statement (or one JDBC batch). */
 @Repository
 public class CdrImportRepository {
+
+    /** Rows of a period's fingerprints per round trip (PostgreSQL streams with a fetch size inside a transaction). */
+    private static final int FINGERPRINT_FETCH_SIZE = 10_000;
 
     private final DSLContext db;
 
@@ -73,24 +79,45 @@ public class CdrImportRepository {
     public record StoredCdr(String contentHash, String fileName, long lineNo) {
     }
 
-    /** The stored CDRs among {@code cdrIds}, by id: one query per chunk. */
-    public Map<String, StoredCdr> storedCdrs(Collection<String> cdrIds) {
+    /**
+     * The stored CDRs with these keys, by cdr_id: one query per chunk, by {@code cdr_key_idx}. Asked only for the
+     * rows whose cdr_id's fingerprint is known ({@link KnownCdrIds}).
+     */
+    public Map<String, StoredCdr> storedCdrs(Collection<Long> keys) {
         Map<String, StoredCdr> stored = new HashMap<>();
-        if (cdrIds.isEmpty()) {
+        if (keys.isEmpty()) {
             return stored;
         }
         db.select(CDR.CDR_ID, CDR.CONTENT_HASH, CDR_FILE.FILE_NAME, CDR.LINE_NO).from(CDR)
                 .join(CDR_FILE).on(CDR_FILE.FILE_ID.eq(CDR.FILE_ID))
-                .where(CDR.CDR_ID.in(cdrIds))
+                .where(CDR.CDR_KEY.in(keys))
                 .forEach(r -> stored.put(r.value1(), new StoredCdr(r.value2(), r.value3(), r.value4())));
         return stored;
+    }
+
+    /**
+     * Adds the fingerprint and key of every CDR stored in {@code period} to {@code known}, streamed. A CDR stored
+     * before V60 has no fingerprint: it is computed from its cdr_id, which is read only for those.
+     */
+    public void loadFingerprints(String period, KnownCdrIds known) {
+        var query = db.select(CDR.CDR_FP, CDR.CDR_KEY, DSL.when(CDR.CDR_FP.isNull(), CDR.CDR_ID)).from(CDR)
+                .where(CDR.PERIOD.eq(period));
+        try (ResultSet rows = query.fetchSize(FINGERPRINT_FETCH_SIZE).fetchResultSet()) {
+            while (rows.next()) {
+                long fingerprint = rows.getLong(1);
+                known.add(rows.wasNull() ? CdrIdFingerprint.of(rows.getString(3)) : fingerprint, rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the cdr_ids stored in " + period + ": " + e.getMessage(), e);
+        }
+        known.periodLoaded(period);
     }
 
     /** The columns of an accepted CDR, in the order {@link #insertCdrs} writes them. */
     private static final List<Field<?>> CDR_COLUMNS = List.of(CDR.CDR_KEY, CDR.CDR_ID, CDR.FILE_ID, CDR.LINE_NO,
             CDR.CALL_ID, CDR.TRUNK_ID, CDR.CDR_TRUNK_ID, CDR.FRESHWORKS_OUTBOUND, CDR.ACCOUNT_ID, CDR.DATA_CENTER, CDR.SOURCE,
             CDR.DIRECTION, CDR.CALLER, CDR.CALLEE, CDR.START_TIME, CDR.ANSWER_TIME, CDR.END_TIME, CDR.SIP_STATUS,
-            CDR.DISCONNECT_REASON, CDR.CODEC, CDR.PERIOD, CDR.CONTENT_HASH);
+            CDR.DISCONNECT_REASON, CDR.CODEC, CDR.PERIOD, CDR.CONTENT_HASH, CDR.CDR_FP);
 
     /**
      * The accepted CDRs of a chunk through {@link BulkRowWriter} on the transaction's connection: one
@@ -103,32 +130,6 @@ public class CdrImportRepository {
             return;
         }
         db.connection(connection -> write(connection, fileId, cdrs));
-    }
-
-    /**
-     * Stores the accepted CDRs of a chunk as {@link #insertCdrs} does, unless the primary key refuses one of them
-     * because its cdr_id is stored already: then nothing of the chunk is stored (the chunk's savepoint is rolled back,
-     * the transaction goes on) and the answer is false. This spares a chunk of new CDRs, the common case, its
-     * duplicate lookup ({@link #storedCdrs}): each lookup probes the random-order {@code cdr_id} index once per CDR.
-     */
-    public boolean insertCdrsUnlessStored(long fileId, List<AcceptedCdr> cdrs) {
-        if (cdrs.isEmpty()) {
-            return true;
-        }
-        return db.connectionResult(connection -> {
-            Savepoint chunk = connection.setSavepoint();
-            try {
-                write(connection, fileId, cdrs);
-            } catch (RuntimeException e) {
-                if (!isUniqueViolation(e)) {
-                    throw e;
-                }
-                connection.rollback(chunk);
-                return false;
-            }
-            connection.releaseSavepoint(chunk);
-            return true;
-        });
     }
 
     private static void write(Connection connection, long fileId, List<AcceptedCdr> cdrs) {
@@ -144,28 +145,9 @@ public class CdrImportRepository {
                         .text(cdr.source()).text(cdr.direction().name()).text(cdr.caller()).text(cdr.callee())
                         .instant(cdr.startTime()).instant(cdr.answerTime()).instant(cdr.endTime())
                         .number(cdr.sipStatus()).text(cdr.disconnectReason()).text(cdr.codec())
-                        .text(accepted.period()).text(cdr.contentHash())
+                        .text(accepted.period()).text(cdr.contentHash()).number(accepted.fingerprint())
                         .endRow();
             }
         }
-    }
-
-    /** SQLSTATE 23505 (unique violation) anywhere in the causes, as PostgreSQL and H2 both report it. */
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if ("23505".equals(next.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-            for (Throwable suppressed : cause.getSuppressed()) {
-                if (isUniqueViolation(suppressed)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

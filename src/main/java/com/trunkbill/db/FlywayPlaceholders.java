@@ -15,13 +15,15 @@ import java.util.Map;
  * Flyway placeholders whose value depends on the database, so that one migration file serves H2 and PostgreSQL.
  * {@code ${exact_decimal}}: an exact decimal of unlimited scale (SPEC §3, "any scale"): PostgreSQL's
  * {@code NUMERIC} without precision; on H2 {@code DECFLOAT}, because H2's {@code NUMERIC} without a scale has
- * scale 0 and would drop the fraction.
+ * scale 0 and would drop the fraction. {@code ${postgresql_only}} and {@code ${h2_only}}: empty on that database, the
+ * start of a line comment on the other, so that a statement runs on one database only.
  */
 @Configuration(proxyBeanMethods = false)
 public class FlywayPlaceholders {
 
     static final String EXACT_DECIMAL = "exact_decimal";
     static final String POSTGRESQL_ONLY = "postgresql_only";
+    static final String H2_ONLY = "h2_only";
 
     @Bean
     FlywayConfigurationCustomizer trunkbillFlywayPlaceholders() {
@@ -35,7 +37,8 @@ public class FlywayPlaceholders {
     /** The placeholders' values on the database whose JDBC product name is given. */
     static Map<String, String> forDatabase(String databaseProductName) {
         boolean h2 = databaseProductName.toLowerCase(Locale.ROOT).contains("h2");
-        return Map.of(EXACT_DECIMAL, h2 ? "DECFLOAT" : "NUMERIC", POSTGRESQL_ONLY, h2 ? "-- not on H2: " : "");
+        return Map.of(EXACT_DECIMAL, h2 ? "DECFLOAT" : "NUMERIC", POSTGRESQL_ONLY, h2 ? "-- not on H2: " : "",
+                H2_ONLY, h2 ? "" : "-- not on PostgreSQL: ");
     }
 
     private static String productName(javax.sql.DataSource dataSource) {

@@ -1,6 +1,7 @@
 package com.trunkbill.cdr;
 
 import com.trunkbill.cdr.model.CdrBounds;
+import com.trunkbill.cdr.model.CdrIdFingerprint;
 import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.RejectReason;
 import com.trunkbill.cdr.model.TrunkAttribution;
@@ -106,7 +107,7 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
         assertThat(recorder.cdrsStoredAtEachCall).containsExactly(2);
     }
 
-    /** Records the size of each duplicate lookup (a query), which a chunk without a stored cdr_id must not need. */
+    /** Records the size of each lookup of stored CDRs (a query), which a chunk without a known cdr_id must not need. */
     private static final class CountingRepository extends CdrImportRepository {
 
         final List<Integer> lookups = new ArrayList<>();
@@ -116,11 +117,11 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
         }
 
         @Override
-        public Map<String, StoredCdr> storedCdrs(Collection<String> cdrIds) {
-            if (!cdrIds.isEmpty()) {
-                lookups.add(cdrIds.size());
+        public Map<String, StoredCdr> storedCdrs(Collection<Long> keys) {
+            if (!keys.isEmpty()) {
+                lookups.add(keys.size());
             }
-            return super.storedCdrs(cdrIds);
+            return super.storedCdrs(keys);
         }
     }
 
@@ -159,7 +160,7 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
     }
 
     @Test
-    void aChunkHoldingAStoredCdrIdIsDecidedAgainAfterALookupAndLaterChunksLookUpFirst() throws IOException {
+    void onlyTheRowsWhoseCdrIdIsKnownAreLookedUpInOneQueryPerChunk() throws IOException {
         anAccount("A1").insert(db);
         aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
         int chunk = CdrFileIngester.CHUNK_SIZE;
@@ -178,8 +179,8 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
         assertThat(counts.accepted()).isEqualTo(2L * chunk + 1);
         assertThat(counts.duplicates()).isEqualTo(1);
         assertThat(counts.rejected(RejectReason.DUPLICATE_CONFLICT)).isEqualTo(1);
-        // chunk 2's first write is undone and the chunk looked up; chunk 3 is looked up before it is written
-        assertThat(counting.lookups).containsExactly(chunk, 3);
+        // chunk 2 reads the two CDRs of chunk 1 that its rows repeat; chunks 1 and 3 read nothing
+        assertThat(counting.lookups).containsExactly(2);
         assertThat(db.fetchCount(CDR)).isEqualTo(2 * chunk + 1);
         assertThat(db.fetchCount(CDR, CDR.CDR_ID.eq("c-8"))).isEqualTo(1);
         assertThat(db.select(CDR.CALL_ID).from(CDR).where(CDR.CDR_ID.eq("c-8")).fetchSingle().value1())
@@ -211,6 +212,46 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
         assertThat(counts.accepted()).isZero();
         assertThat(db.fetchCount(CDR)).isEqualTo(3);
         assertThat(recorder.storedChunks).containsExactly(List.of());
+    }
+
+    @Test
+    void aCdrStoredWithoutAFingerprintIsStillADuplicateOrAConflict() throws IOException {
+        anAccount("A1").insert(db);
+        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
+        Path in = Files.createDirectories(tempDir.resolve("in"));
+        Files.writeString(in.resolve("a.csv"), CanonicalCdrs.HEADER + rows(0, 3));
+        Instant ingestedAt = Instant.parse("2026-10-06T00:00:00Z");
+        ingest(repository, in.resolve("a.csv"), "hash-a", ingestedAt, new Recorder());
+        db.update(CDR).setNull(CDR.CDR_FP).execute(); // as V60 leaves the CDRs stored before it
+        Files.writeString(in.resolve("b.csv"), CanonicalCdrs.HEADER + rows(0, 1)
+                + "c-1,call-other,T1,A1" + CALL + rows(3, 5));
+        CountingRepository counting = new CountingRepository(db);
+
+        ImportCounts counts = ingest(counting, in.resolve("b.csv"), "hash-b", ingestedAt, new Recorder());
+
+        assertThat(counts.read()).isEqualTo(4);
+        assertThat(counts.duplicates()).isEqualTo(1);
+        assertThat(counts.rejected(RejectReason.DUPLICATE_CONFLICT)).isEqualTo(1);
+        assertThat(counts.accepted()).isEqualTo(2);
+        assertThat(counting.lookups).containsExactly(2);
+        assertThat(db.fetchCount(CDR)).isEqualTo(5);
+        assertThat(db.select(CDR.CALL_ID).from(CDR).where(CDR.CDR_ID.eq("c-1")).fetchSingle().value1())
+                .isEqualTo("call-1");
+        assertThat(db.fetchCount(CDR, CDR.CDR_FP.isNull())).isEqualTo(3);
+    }
+
+    @Test
+    void storesTheFingerprintOfEachCdrId() throws IOException {
+        anAccount("A1").insert(db);
+        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
+        Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
+        Files.writeString(file, CanonicalCdrs.HEADER + rows(0, 2));
+
+        ingest(repository, file, "hash-1", Instant.parse("2026-10-06T00:00:00Z"), new Recorder());
+
+        assertThat(db.select(CDR.CDR_ID, CDR.CDR_FP).from(CDR).orderBy(CDR.CDR_KEY).fetch()
+                .map(r -> r.value2() == CdrIdFingerprint.of(r.value1()))).containsExactly(true, true);
+        assertThat(CdrIdFingerprint.of("c-0")).isNotEqualTo(CdrIdFingerprint.of("c-1"));
     }
 }
 

@@ -3,6 +3,7 @@ package com.trunkbill.invoice;
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.JobSummary;
 import com.trunkbill.batch.TrunkbillExitStatus;
+import com.trunkbill.cdr.model.CdrIdFingerprint;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.inventory.model.ServiceAddress;
@@ -69,7 +70,7 @@ public abstract class InvoiceUnratedCdrsFunctionalTests extends DatabaseTest {
                 .fetchOptional(RATED_CDR.CDR_KEY).orElse(CdrKey.of(1, line));
         db.executeInsert(new CdrRecord(cdrId, 1L, line, "call-" + cdrId, "TA-1", "TA-1", false, "ACC-A", "NEW_YORK",
                 "SBC", "OUTBOUND", "+15550000000", "+4915112345678", start, start, start.plusSeconds(60), 200, null,
-                "PCMU", "2026-10", "hash-" + cdrId, key));
+                "PCMU", "2026-10", "hash-" + cdrId, key, CdrIdFingerprint.of(cdrId)));
     }
 
     void ratingError(String cdrId) {

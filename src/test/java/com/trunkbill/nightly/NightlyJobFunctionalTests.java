@@ -3,6 +3,7 @@ package com.trunkbill.nightly;
 import com.trunkbill.batch.JobLaunchService.Launch;
 import com.trunkbill.batch.JobLaunchService;
 import com.trunkbill.batch.TrunkbillExitStatus;
+import com.trunkbill.cdr.model.CdrIdFingerprint;
 import com.trunkbill.cli.RunPolicy;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.support.CdrKey;
@@ -173,7 +174,7 @@ public abstract class NightlyJobFunctionalTests extends DatabaseTest {
         Instant start = Instant.parse("2026-10-20T10:00:00Z");
         db.executeInsert(new CdrRecord("POISON", 0L, 1L, "call", "TRK-GONE", "TRK-GONE", false, "ACC-GONE",
                 "NEW_YORK", "SBC", "OUTBOUND", "+15550000000", "+15550000001", start, start, start.plusSeconds(60),
-                200, null, "PCMU", "2026-10", "hash", CdrKey.of(0, 1)));
+                200, null, "PCMU", "2026-10", "hash", CdrKey.of(0, 1), CdrIdFingerprint.of("POISON")));
 
         Launch night = launcher.launch("nightlyJob", demoNight(Path.of("sample-cdrs")), RunPolicy.ONCE_PER_PARAMETERS);
 

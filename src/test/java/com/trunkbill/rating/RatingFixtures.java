@@ -1,5 +1,6 @@
 package com.trunkbill.rating;
 
+import com.trunkbill.cdr.model.CdrIdFingerprint;
 import com.trunkbill.db.jooq.tables.records.CdrRecord;
 import com.trunkbill.db.jooq.tables.records.RateRecord;
 import com.trunkbill.inventory.model.ActionStatus;
@@ -73,7 +74,8 @@ final class RatingFixtures {
         return new CdrRecord(cdrId, 1L, line, "call-" + cdrId, trunkId, trunkId, false, accountId, "NEW_YORK", "SBC",
                 direction.name(), "+15550000000", callee, startTime, sipStatus == 200 ? startTime : null,
                 startTime.plusMillis(millis), sipStatus, sipStatus == 503 ? "CHANNEL_LIMIT" : null, "PCMU",
-                BillingPeriod.of(startTime).toString(), "hash-" + cdrId, CdrKey.of(1, line));
+                BillingPeriod.of(startTime).toString(), "hash-" + cdrId, CdrKey.of(1, line),
+                CdrIdFingerprint.of(cdrId));
     }
 
     /** Inserts CDRs with multi-row statements of 500 rows. */

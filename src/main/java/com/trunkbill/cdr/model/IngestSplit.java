@@ -1,6 +1,5 @@
 package com.trunkbill.cdr.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,7 +14,7 @@ import java.util.Map;
  * <ul>
  *   <li>Files that share a cdr_id form one group, ingested by one partition in file name order: the partition
  *       sees the first occurrence first, as the sequential import does, and no two partitions ever store one
- *       cdr_id. Shared means the same 64-bit hash of the trimmed cdr_id text; a hash collision only joins two
+ *       cdr_id. Shared means the same fingerprint ({@link CdrIdFingerprint}) of the trimmed cdr_id text; a hash collision only joins two
  *       groups that need not be, which changes no result.</li>
  *   <li>Files without any cdr_id (a header alone, rows without one) form one group too: two such files may have
  *       the same content, and "the same file ingested twice adds nothing" must pick the first by name.</li>
@@ -73,7 +72,7 @@ public final class IngestSplit {
             if (size == hashes.length) {
                 hashes = Arrays.copyOf(hashes, size + (size >> 1));
             }
-            hashes[size++] = hash(cdrId.strip());
+            hashes[size++] = CdrIdFingerprint.of(cdrId.strip());
         }
     }
 
@@ -160,18 +159,5 @@ public final class IngestSplit {
             // the smaller index is the root: deterministic, whatever the order of the unions
             parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
         }
-    }
-
-    /** FNV-1a over the UTF-8 bytes, then a final mix: 64 well-spread bits. */
-    static long hash(String cdrId) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : cdrId.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        hash ^= hash >>> 33;
-        hash *= 0xff51afd7ed558ccdL;
-        hash ^= hash >>> 33;
-        return hash;
     }
 }
