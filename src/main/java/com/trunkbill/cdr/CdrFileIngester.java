@@ -131,14 +131,30 @@ public class CdrFileIngester {
     }
 
     /**
-     * Ingests the file as a {@code cdr_file} row; returns its counts (already stored).
+     * Ingests the file as a {@code cdr_file} row, remembering its cdr_ids for the later files of this ingester;
+     * returns its counts (already stored).
      *
      * @param recordedAt the file's {@code ingested_at} (a partitioned import gives all its files the import's
      *                   instant, so that they list in name order as a sequential import's do)
      */
     public ImportCounts ingest(Path file, String contentHash, CdrFormat format, ForeignCdrMapping mapping,
                                Path rejectsDir, LongConsumer rowsRead, Instant recordedAt) {
+        return ingest(file, contentHash, format, mapping, rejectsDir, rowsRead, recordedAt, true);
+    }
+
+    /**
+     * Ingests the file as a {@code cdr_file} row; returns its counts (already stored).
+     *
+     * @param recordedAt       the file's {@code ingested_at} (a partitioned import gives all its files the
+     *                         import's instant, so that they list in name order as a sequential import's do)
+     * @param repeatedLater    whether a later file of this ingester may repeat this file's cdr_ids
+     *                         ({@link com.trunkbill.cdr.model.IngestSplit#repeatedLater}): then they are remembered
+     *                         for it, else forgotten after the file (memory in proportion to one file)
+     */
+    public ImportCounts ingest(Path file, String contentHash, CdrFormat format, ForeignCdrMapping mapping,
+                               Path rejectsDir, LongConsumer rowsRead, Instant recordedAt, boolean repeatedLater) {
         String name = file.getFileName().toString();
+        known.startFile();
         long fileId = repository.insertFile(name, contentHash, format, recordedAt);
         ImportCounts counts = new ImportCounts();
         BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
@@ -176,6 +192,7 @@ public class CdrFileIngester {
             reader.interrupt();
         }
         repository.updateFileCounts(fileId, counts);
+        known.fileDone(repeatedLater); // the caller commits next; if that fails, the import's step fails with it
         return counts;
     }
 
@@ -245,7 +262,7 @@ public class CdrFileIngester {
         Decisions decisions = decide(fileName, rows, repository.storedCdrs(knownKeys(rows)));
         repository.insertCdrs(fileId, decisions.accepted);
         for (AcceptedCdr accepted : decisions.accepted) {
-            known.add(accepted.fingerprint(), accepted.key());
+            known.addFromFile(accepted.fingerprint(), accepted.key());
         }
         counts.add(decisions.counts);
         for (Rejected rejected : decisions.rejected) {

@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * {@code cdrImportJob} (SPEC §2, §3.3, §8): {@code import-cdrs --dir D [--format F]}.
@@ -130,7 +131,7 @@ public class CdrImportJobConfiguration {
             }
             JobExecution job = contribution.getStepExecution().getJobExecution();
             Integer partitions = partitions(job.getJobParameters());
-            IngestSplit split = partitions == null ? null : new IngestSplit(listing.files().size());
+            IngestSplit split = new IngestSplit(listing.files().size());
             CdrFileCheck checker = new CdrFileCheck(format, mapping, Runtime.getRuntime().availableProcessors());
             for (CdrFileCheck.FileResult file : checker.check(listing.files(), split)) {
                 if (file.refusal() != null) {
@@ -144,7 +145,8 @@ public class CdrImportJobConfiguration {
                 refusals.forEach(refusal -> JobSummary.add(contribution.getStepExecution(), "refused: " + refusal));
                 throw new CsvFileException("CDR file(s) refused, nothing imported: " + String.join("; ", refusals));
             }
-            if (split != null) {
+            IngestPartitions.noteRepeatedLater(job, listing.files(), split);
+            if (partitions != null) {
                 IngestPartitions.plan(job, listing.files(), split, partitions);
             }
             return RepeatStatus.FINISHED;
@@ -266,6 +268,8 @@ public class CdrImportJobConfiguration {
         private final RatingAtIngest ratingAtIngest;
         private final ImportCounts total = new ImportCounts();
         private List<Path> files;
+        /** The names of the files whose cdr_ids a later file repeats; null: not known, every file's. */
+        private Set<String> repeatedLater;
         private int next;
         private int skipped;
         private CdrFileIngester ingester;
@@ -295,8 +299,10 @@ public class CdrImportJobConfiguration {
                 step = contribution.getStepExecution();
                 if (partition == null) {
                     files = CdrFiles.list(dir, followSymlinks).files();
+                    repeatedLater = IngestPartitions.repeatedLater(step.getJobExecution());
                 } else {
                     files = partition.files().stream().map(dir::resolve).toList();
+                    repeatedLater = partition.repeatedLater();
                     IngestPartitions.startSummary(step); // a restarted partition says what this execution did
                 }
                 ingester = new CdrFileIngester(repository, new TrunkAttribution(inventory.trunkTimelines().values()),
@@ -377,7 +383,8 @@ public class CdrImportJobConfiguration {
                             for (long i = 0; i < rows; i++) {
                                 contribution.incrementReadCount();
                             }
-                        }, partition == null ? Instant.now() : ingestedAt);
+                        }, partition == null ? Instant.now() : ingestedAt,
+                        repeatedLater == null || repeatedLater.contains(name));
             } catch (CsvFileException e) {
                 summary("refused: " + e.getMessage()
                         + " (nothing of this file was stored)");

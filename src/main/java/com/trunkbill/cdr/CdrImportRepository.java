@@ -105,7 +105,7 @@ public class CdrImportRepository {
         try (ResultSet rows = query.fetchSize(FINGERPRINT_FETCH_SIZE).fetchResultSet()) {
             while (rows.next()) {
                 long fingerprint = rows.getLong(1);
-                known.add(rows.wasNull() ? CdrIdFingerprint.of(rows.getString(3)) : fingerprint, rows.getLong(2));
+                known.addStored(rows.wasNull() ? CdrIdFingerprint.of(rows.getString(3)) : fingerprint, rows.getLong(2));
             }
         } catch (SQLException e) {
             throw new DataAccessException("cannot read the cdr_ids stored in " + period + ": " + e.getMessage(), e);

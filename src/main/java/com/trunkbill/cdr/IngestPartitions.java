@@ -17,12 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The partitioned ingest ({@code import-cdrs --partitions K}): {@code checkCdrFilesStep}, which reads every record
@@ -48,6 +50,12 @@ public class IngestPartitions implements Partitioner {
     static final String RATE_KEY = "ingest.rate";
     static final String SUMMARY_KEY = "ingest.summary";
     static final String COUNTS_KEY = "ingest.counts";
+    /**
+     * Job execution context: the names of the files whose cdr_ids a later file repeats ({@link
+     * IngestSplit#repeatedLater}), as a list; a partition's context: those of its files, '/'-separated. Absent (a
+     * context written before it existed): every file's cdr_ids are remembered.
+     */
+    static final String REPEATED_LATER_KEY = "ingest.repeatedLater";
 
     private final JobExecution job;
     private final Path rejectsDir;
@@ -61,15 +69,41 @@ public class IngestPartitions implements Partitioner {
         this.rate = rate;
     }
 
-    /** What one partition ingests, read back from its execution context. */
-    record Partition(int index, List<String> files, Path rejectsDir, Instant ingestedAt, boolean rate) {
+    /**
+     * What one partition ingests, read back from its execution context.
+     *
+     * @param repeatedLater its files whose cdr_ids a later file repeats; null: not known, every file's
+     */
+    record Partition(int index, List<String> files, Path rejectsDir, Instant ingestedAt, boolean rate,
+                     Set<String> repeatedLater) {
 
         static Partition of(ExecutionContext context) {
             String files = context.getString(FILES_KEY);
+            String repeated = context.containsKey(REPEATED_LATER_KEY) ? context.getString(REPEATED_LATER_KEY) : null;
             return new Partition(context.getInt(INDEX_KEY), files.isEmpty() ? List.of() : List.of(files.split("/")),
                     Path.of(context.getString(REJECTS_KEY)), Instant.parse(context.getString(INGESTED_AT_KEY)),
-                    Boolean.parseBoolean(context.getString(RATE_KEY)));
+                    Boolean.parseBoolean(context.getString(RATE_KEY)),
+                    repeated == null ? null : repeated.isEmpty() ? Set.of() : Set.of(repeated.split("/")));
         }
+    }
+
+    /** The check step's part for every import, partitioned or not: the files whose cdr_ids a later file repeats. */
+    static void noteRepeatedLater(JobExecution job, List<Path> files, IngestSplit split) {
+        boolean[] repeated = split.repeatedLater();
+        ArrayList<String> names = new ArrayList<>();
+        for (int i = 0; i < repeated.length; i++) {
+            if (repeated[i]) {
+                names.add(files.get(i).getFileName().toString());
+            }
+        }
+        job.getExecutionContext().put(REPEATED_LATER_KEY, names);
+    }
+
+    /** The names of the files whose cdr_ids a later file repeats, from the job's context; null: not known. */
+    @SuppressWarnings("unchecked")
+    static Set<String> repeatedLater(JobExecution job) {
+        List<String> names = (List<String>) job.getExecutionContext().get(REPEATED_LATER_KEY, List.class);
+        return names == null ? null : Set.copyOf(names);
     }
 
     /** The check step's part: the files of each partition, in the job's context. */
@@ -97,6 +131,7 @@ public class IngestPartitions implements Partitioner {
             throw new IllegalStateException("job execution " + job.getId() + ": no plan of " + gridSize
                     + " ingest partitions from checkCdrFilesStep");
         }
+        Set<String> repeated = repeatedLater(job);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int index = 0; index < gridSize; index++) {
             ExecutionContext context = new ExecutionContext();
@@ -105,6 +140,10 @@ public class IngestPartitions implements Partitioner {
             context.putString(REJECTS_KEY, rejectsDir.toString());
             context.putString(INGESTED_AT_KEY, ingestedAt.toString());
             context.putString(RATE_KEY, Boolean.toString(rate));
+            if (repeated != null) {
+                context.putString(REPEATED_LATER_KEY, String.join("/", Arrays.stream(plan.get(index).split("/"))
+                        .filter(repeated::contains).toList()));
+            }
             partitions.put("partition" + index, context);
         }
         return partitions;

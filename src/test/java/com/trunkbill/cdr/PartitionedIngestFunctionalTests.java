@@ -90,6 +90,8 @@ public abstract class PartitionedIngestFunctionalTests extends DatabaseTest {
         assertThat(total).endsWith("(6 file(s) ingested, 0 already ingested)");
         Outcome sequential = outcome();
         assertThat(sequential.files()).contains("cdrs-f.csv|read 2|duplicates 1|duplicate_conflict 1");
+        // f repeats cdr_ids of a and c: the import remembers those two files' cdr_ids after them, no others
+        assertThat(IngestPartitions.repeatedLater(unpartitioned)).containsExactlyInAnyOrder("cdrs-a.csv", "cdrs-c.csv");
         forgetEverythingButTheReferenceData();
 
         JobExecution partitioned = importCdrs(3);
@@ -106,6 +108,10 @@ public abstract class PartitionedIngestFunctionalTests extends DatabaseTest {
         assertThat(summary).filteredOn(line -> line.matches(
                 "ingestCdrPartitionsStep:partition[12] COMPLETED on local: [12] file\\(s\\)")).hasSize(2);
         assertThat(summary).filteredOn(line -> line.matches("cdrs-[a-f]\\.csv: read .*")).hasSize(6);
+        assertThat(partitioned.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith("ingestCdrPartitionsStep:"))
+                .map(step -> step.getExecutionContext().getString(IngestPartitions.REPEATED_LATER_KEY)))
+                .containsExactlyInAnyOrder("cdrs-a.csv/cdrs-c.csv", "", "");
         // one ingest rating run per partition
         assertThat(db.fetchCount(RATING_RUN)).isEqualTo(3);
         assertSame(outcome(), sequential);

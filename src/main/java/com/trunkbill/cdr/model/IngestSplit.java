@@ -14,13 +14,14 @@ import java.util.Map;
  * <ul>
  *   <li>Files that share a cdr_id form one group, ingested by one partition in file name order: the partition
  *       sees the first occurrence first, as the sequential import does, and no two partitions ever store one
- *       cdr_id. Shared means the same fingerprint ({@link CdrIdFingerprint}) of the trimmed cdr_id text; a hash collision only joins two
- *       groups that need not be, which changes no result.</li>
+ *       cdr_id. Shared means the same fingerprint ({@link CdrIdFingerprint}) of the trimmed cdr_id text, less the
+ *       bits of the file index; a collision only joins two groups that need not be, which changes no result.</li>
  *   <li>Files without any cdr_id (a header alone, rows without one) form one group too: two such files may have
  *       the same content, and "the same file ingested twice adds nothing" must pick the first by name.</li>
  *   <li>The groups are spread over the K partitions by size, largest first, each to the partition with the fewest
  *       bytes so far (the lower index on a tie); every partition lists its files in name order.</li>
  * </ul>
+ * Every import, partitioned or not, also asks which files' cdr_ids a later file repeats ({@link #repeatedLater}).
  * Memory: one {@code long} per CDR read (hash bits and file index packed), sorted once.
  */
 public final class IngestSplit {
@@ -29,6 +30,7 @@ public final class IngestSplit {
     private final int indexBits;
     private long[] fingerprints = new long[1 << 12];
     private int size;
+    private boolean sorted;
     private final boolean[] hasCdrId;
 
     /** @param fileCount the files of the import, indexed 0.. in file name order */
@@ -51,6 +53,7 @@ public final class IngestSplit {
             fingerprints[size++] = (ids.hashes[i] >>> indexBits << indexBits) | ids.file;
         }
         hasCdrId[ids.file] = true;
+        sorted = false;
     }
 
     /** The cdr_ids of one file as their hashes, gathered on the thread that reads it. */
@@ -89,7 +92,7 @@ public final class IngestSplit {
         for (int i = 0; i < fileCount; i++) {
             parent[i] = i;
         }
-        Arrays.sort(fingerprints, 0, size);
+        sort();
         long indexMask = (1L << indexBits) - 1;
         for (int i = 1; i < size; i++) {
             if (fingerprints[i] >>> indexBits == fingerprints[i - 1] >>> indexBits) {
@@ -129,6 +132,41 @@ public final class IngestSplit {
         }
         result.forEach(files -> files.sort(Comparator.naturalOrder()));
         return result;
+    }
+
+    /**
+     * Which files have a cdr_id that a later file (in name order) has too, by index: the import must remember their
+     * cdr_ids for the later file ({@code cdr.KnownCdrIds}); a file's own repeats do not count. Shared means the same
+     * fingerprint, so a collision only makes a file remembered that need not be.
+     */
+    public synchronized boolean[] repeatedLater() {
+        sort();
+        boolean[] repeated = new boolean[fileCount];
+        long indexMask = (1L << indexBits) - 1;
+        int start = 0;
+        while (start < size) {
+            int end = start + 1;
+            while (end < size && fingerprints[end] >>> indexBits == fingerprints[start] >>> indexBits) {
+                end++;
+            }
+            // sorted: the run's files ascend, so the last one is the latest file with this cdr_id
+            int latest = (int) (fingerprints[end - 1] & indexMask);
+            for (int i = start; i < end; i++) {
+                int file = (int) (fingerprints[i] & indexMask);
+                if (file != latest) {
+                    repeated[file] = true;
+                }
+            }
+            start = end;
+        }
+        return repeated;
+    }
+
+    private void sort() {
+        if (!sorted) {
+            Arrays.sort(fingerprints, 0, size);
+            sorted = true;
+        }
     }
 
     private static long bytes(List<Integer> group, long[] fileSizes) {

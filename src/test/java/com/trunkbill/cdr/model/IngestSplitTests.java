@@ -48,6 +48,20 @@ class IngestSplitTests {
     }
 
     @Test
+    void aFileIsRepeatedLaterWhenALaterFileHasOneOfItsCdrIds() {
+        IngestSplit split = new IngestSplit(5);
+        split.add(ids(4, "E1", "A2"));
+        split.add(ids(0, "A1", "A2"));
+        split.add(ids(1, "B1", "X"));
+        split.add(ids(2, "C1", "C1")); // only repeats itself
+        split.add(ids(3, " X ", "A2"));
+
+        assertThat(split.repeatedLater()).containsExactly(true, true, false, true, false);
+        assertThat(split.partitions(new long[] {1, 1, 1, 1, 1}, 2)).containsExactly(List.of(0, 1, 3, 4), List.of(2));
+        assertThat(split.repeatedLater()).containsExactly(true, true, false, true, false);
+    }
+
+    @Test
     void theFilesMayBeAddedInAnyOrderAsTheyAreReadSideBySide() {
         // files 0, 1 and 3 share ids; file 3 is read first, file 0 last
         IngestSplit split = new IngestSplit(4);
