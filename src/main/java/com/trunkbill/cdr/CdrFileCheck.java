@@ -42,7 +42,7 @@ final class CdrFileCheck {
 
     /**
      * Reads every record of {@code files} (in file name order); with a {@code split}, notes each row's cdr_id for
-     * the partition plan.
+     * the partition plan and for the files whose cdr_ids a later file repeats.
      *
      * @return one result per file, in the order of {@code files}
      */
