@@ -394,8 +394,10 @@ public class RatedCdrRepository {
     }
 
     /**
-     * The key of the CDR whose id is {@code cdrId}, as a scalar subquery (the primary key of {@code cdr}), so that
-     * its ratings are found by the primary key of {@code rated_cdr}; no rating matches a CDR that is not stored.
+     * The key of the CDR whose id is {@code cdrId}, as a scalar subquery, so that its ratings are found by the
+     * primary key of {@code rated_cdr}; no rating matches a CDR that is not stored. {@code cdr} has no index on
+     * {@code cdr_id} (V60: only the import checks cdr_ids, in memory), so this reads the table: for one CDR at a
+     * time, as the storage tests ask, not for a batch path.
      */
     private Field<Long> keyOf(String cdrId) {
         return DSL.field(db.select(CDR.CDR_KEY).from(CDR).where(CDR.CDR_ID.eq(cdrId)));
