@@ -13,19 +13,15 @@ import java.time.ZoneOffset;
  *
  * @param key         its storage key, {@code cdr.cdr_key} ({@link CdrKey})
  * @param fingerprint its cdr_id's fingerprint, {@code cdr.cdr_fp} ({@link CdrIdFingerprint})
+ * @param period      SPEC §4.1: the billing period (YYYY-MM) of start_time in UTC ({@link #periodOf})
  */
-public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key, long fingerprint) {
+public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key, long fingerprint, String period) {
 
     private static final int NANOS_PER_MICRO = 1_000;
 
-    /** A CDR accepted with the key given; its fingerprint from its cdr_id. */
+    /** A CDR accepted with the key given; its fingerprint and period from its cdr_id and start_time. */
     public AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key) {
-        this(cdr, attribution, key, CdrIdFingerprint.of(cdr.cdrId()));
-    }
-
-    /** SPEC §4.1: the billing period (YYYY-MM) of start_time in UTC. */
-    public String period() {
-        return periodOf(cdr.startTime());
+        this(cdr, attribution, key, CdrIdFingerprint.of(cdr.cdrId()), periodOf(cdr.startTime()));
     }
 
     /** SPEC §4.1: the billing period (YYYY-MM) of a CDR starting at {@code startTime}, its UTC month. */

@@ -136,18 +136,6 @@ public class CdrFileIngester {
     }
 
     /**
-     * Ingests the file as a {@code cdr_file} row, remembering its cdr_ids for the later files of this ingester;
-     * returns its counts (already stored).
-     *
-     * @param recordedAt the file's {@code ingested_at} (a partitioned import gives all its files the import's
-     *                   instant, so that they list in name order as a sequential import's do)
-     */
-    public ImportCounts ingest(Path file, String contentHash, CdrFormat format, ForeignCdrMapping mapping,
-                               Path rejectsDir, LongConsumer rowsRead, Instant recordedAt) {
-        return ingest(file, contentHash, format, mapping, rejectsDir, rowsRead, recordedAt, true);
-    }
-
-    /**
      * Ingests the file as a {@code cdr_file} row; returns its counts (already stored).
      *
      * @param recordedAt       the file's {@code ingested_at} (a partitioned import gives all its files the
@@ -252,7 +240,7 @@ public class CdrFileIngester {
         if (outOfBounds != null) {
             return new Validated(row, result, period, fingerprint, outcome, outOfBounds, null, null);
         }
-        AcceptedCdr accepted = new AcceptedCdr(cdr, outcome, CdrKey.of(fileId, cdr.lineNo()), fingerprint);
+        AcceptedCdr accepted = new AcceptedCdr(cdr, outcome, CdrKey.of(fileId, cdr.lineNo()), fingerprint, period);
         return new Validated(row, result, period, fingerprint, outcome, null, accepted, followUp.prepare(accepted));
     }
 

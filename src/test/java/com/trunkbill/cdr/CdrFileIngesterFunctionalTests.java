@@ -11,6 +11,7 @@ import com.trunkbill.testsupport.DatabaseTest;
 import com.trunkbill.testsupport.OnH2;
 import com.trunkbill.testsupport.OnPostgres;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +50,12 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @BeforeEach
+    void accountA1WithTrunkT1() {
+        anAccount("A1").insert(db);
+        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
+    }
+
     /** Records where and with what each half of the follow-up ran, and what was stored when it ran. */
     private final class Recorder implements CdrFileIngester.FollowUp<String> {
 
@@ -76,8 +83,6 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
 
     @Test
     void preparesOnTheReaderThreadAndHandsOverOnlyTheStoredCdrsInFileOrder() throws IOException {
-        anAccount("A1").insert(db);
-        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
         Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
         Files.writeString(file, CanonicalCdrs.HEADER
                 + "c-1,call-1,T1,A1" + CALL                                      // stored
@@ -94,7 +99,7 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
 
         ImportCounts counts = new TransactionTemplate(transactions).execute(status -> ingester.ingest(file,
                 "hash-1", CdrFormat.CANONICAL, null, outputDir.resolve("rejects"), rows -> { },
-                Instant.parse("2026-10-06T00:00:00Z")));
+                Instant.parse("2026-10-06T00:00:00Z"), true));
 
         assertThat(counts.accepted()).isEqualTo(2);
         assertThat(counts.duplicates()).isEqualTo(1);
@@ -130,7 +135,7 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
         CdrFileIngester ingester = new CdrFileIngester(repository,
                 new TrunkAttribution(inventory.trunkTimelines().values()), CdrBounds.DEFAULT, ingestedAt, recorder);
         return new TransactionTemplate(transactions).execute(status -> ingester.ingest(file, hash,
-                CdrFormat.CANONICAL, null, outputDir.resolve("rejects"), rows -> { }, ingestedAt));
+                CdrFormat.CANONICAL, null, outputDir.resolve("rejects"), rows -> { }, ingestedAt, true));
     }
 
     private static String rows(int from, int to) {
@@ -143,8 +148,6 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
 
     @Test
     void chunksOfNewCdrsAreStoredWithoutADuplicateLookup() throws IOException {
-        anAccount("A1").insert(db);
-        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
         Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
         Files.writeString(file, CanonicalCdrs.HEADER + rows(0, CdrFileIngester.CHUNK_SIZE + 10));
         CountingRepository counting = new CountingRepository(db);
@@ -161,8 +164,6 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
 
     @Test
     void onlyTheRowsWhoseCdrIdIsKnownAreLookedUpInOneQueryPerChunk() throws IOException {
-        anAccount("A1").insert(db);
-        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
         int chunk = CdrFileIngester.CHUNK_SIZE;
         Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
         Files.writeString(file, CanonicalCdrs.HEADER + rows(0, chunk)           // chunk 1: new
@@ -192,8 +193,6 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
 
     @Test
     void aStoredCdrIdIsADuplicateEvenWhereItNoLongerPassesTheBoundsOrAttribution() throws IOException {
-        anAccount("A1").insert(db);
-        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
         Path in = Files.createDirectories(tempDir.resolve("in"));
         Files.writeString(in.resolve("a.csv"), CanonicalCdrs.HEADER + rows(0, 3));
         ingest(repository, in.resolve("a.csv"), "hash-a", Instant.parse("2026-10-06T00:00:00Z"), new Recorder());
@@ -216,8 +215,6 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
 
     @Test
     void aCdrStoredWithoutAFingerprintIsStillADuplicateOrAConflict() throws IOException {
-        anAccount("A1").insert(db);
-        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
         Path in = Files.createDirectories(tempDir.resolve("in"));
         Files.writeString(in.resolve("a.csv"), CanonicalCdrs.HEADER + rows(0, 3));
         Instant ingestedAt = Instant.parse("2026-10-06T00:00:00Z");
@@ -242,8 +239,6 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
 
     @Test
     void storesTheFingerprintOfEachCdrId() throws IOException {
-        anAccount("A1").insert(db);
-        aTrunk("T1").account("A1").dataCenter("NEW_YORK").createdAt("2026-01-01T00:00:00Z").channels(10).insert(db);
         Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
         Files.writeString(file, CanonicalCdrs.HEADER + rows(0, 2));
 
