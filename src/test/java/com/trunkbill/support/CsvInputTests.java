@@ -1,5 +1,8 @@
 package com.trunkbill.support;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +25,39 @@ class CsvInputTests {
     Path dir;
 
     private static final Set<String> KNOWN = Set.of("id", "name", "note");
+
+    /** One record of Commons CSV from {@code fields}, each quoted (so it may hold line breaks and NULs). */
+    private static CSVRecord record(String... fields) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (String field : fields) {
+            line.append(line.isEmpty() ? "" : ",").append('"').append(field).append('"');
+        }
+        try (CSVParser parser = CSVParser.parse(line.toString(), CSVFormat.RFC4180)) {
+            return parser.getRecords().get(0);
+        }
+    }
+
+    @Test
+    void encodingProblemNamesTheFirstProblemOfTheFirstFieldWithOneAndCountsEveryLineBreak() throws IOException {
+        long[] breaks = new long[1];
+        char mark = CsvInput.INVALID_UTF8;
+
+        assertThat(CsvInput.encodingProblem(record("a\nb", "c", "d\ne\nf"), breaks)).isNull();
+        assertThat(breaks[0]).isEqualTo(3);
+        assertThat(CsvInput.encodingProblem(record("a", "x\0y" + mark, "z\n"), breaks))
+                .isEqualTo("a NUL character in field 2");
+        assertThat(breaks[0]).isEqualTo(1);
+        assertThat(CsvInput.encodingProblem(record("a", "x" + mark + "y\0", "\0"), breaks))
+                .isEqualTo("invalid UTF-8 in field 2");
+        // a high surrogate and the mark are one character (U+1FFFF is not invalid); a mark after it is
+        assertThat(CsvInput.encodingProblem(record("\uD83F" + mark, "b", "\0"), breaks))
+                .isEqualTo("a NUL character in field 3");
+        assertThat(CsvInput.encodingProblem(record("\uD83F" + mark + mark, "\0"), breaks))
+                .isEqualTo("invalid UTF-8 in field 1");
+        assertThat(CsvInput.encodingProblem(record(mark + "a"), breaks)).isEqualTo("invalid UTF-8 in field 1");
+        assertThat(CsvInput.encodingProblem(record("caf\u00e9", "\u6771\u4eac"), breaks)).isNull();
+        assertThat(breaks[0]).isZero();
+    }
 
     @Test
     void findsColumnsByHeaderNameCaseInsensitivelyAndTrimsValues() throws IOException {
