@@ -1,7 +1,5 @@
 package com.trunkbill.cdr;
 
-import com.trunkbill.cdr.model.CdrColumn;
-import com.trunkbill.cdr.model.CdrRow;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
 import com.trunkbill.cdr.model.IngestSplit;
 import com.trunkbill.support.CsvFileException;
@@ -85,9 +83,9 @@ final class CdrFileCheck {
         IngestSplit.FileIds ids = split == null ? null : new IngestSplit.FileIds(index);
         try (CdrSource source = CdrSource.open(file, format, mapping)) {
             while (source.hasNext()) {
-                CdrRow row = source.next();
+                String cdrId = source.nextCdrId();
                 if (ids != null) {
-                    ids.add(row.get(CdrColumn.CDR_ID));
+                    ids.add(cdrId);
                 }
             }
             if (ids != null) {

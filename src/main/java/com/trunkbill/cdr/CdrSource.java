@@ -40,6 +40,14 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
         return problem == null ? null : new Rejection(RejectReason.BAD_ENCODING, "line " + lineNo + ": " + problem);
     }
 
+    /**
+     * The next record's cdr_id alone, as {@link #next()} would give it (trimmed, null when empty or absent): what
+     * the check before an import reads of each row, without making the whole canonical row.
+     */
+    public String nextCdrId() {
+        return next().get(CdrColumn.CDR_ID);
+    }
+
     /** Header columns that are not §3.3 columns (canonical files only); warned about once per file. */
     public abstract List<String> unknownColumns();
 
@@ -50,6 +58,7 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
         private static final List<String> REQUIRED = CdrColumn.REQUIRED_IN_HEADER.stream().map(CdrColumn::header).toList();
         private final CsvInput input;
         private final Iterator<CsvLine> lines;
+        private static final String CDR_ID = CdrColumn.CDR_ID.header();
         private final String[] headers = CdrColumn.headers().toArray(String[]::new);
 
         Canonical(Path file) {
@@ -65,6 +74,11 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
         @Override
         public boolean hasNext() {
             return lines.hasNext();
+        }
+
+        @Override
+        public String nextCdrId() {
+            return lines.next().get(CDR_ID);
         }
 
         @Override

@@ -112,6 +112,29 @@ public abstract class CdrFileIngesterFunctionalTests extends DatabaseTest {
         assertThat(recorder.cdrsStoredAtEachCall).containsExactly(2);
     }
 
+    @Test
+    void aRepeatedCdrIdIsFoundInItsChunkBeforeAndAfterTheFirstRepeat() throws IOException {
+        // In a chunk, accepted rows are remembered by fingerprint and, from the first repeated fingerprint on, by
+        // cdr_id as well: rows accepted before that repeat and after it must both be found again.
+        Path file = Files.createDirectories(tempDir.resolve("in")).resolve("cdrs.csv");
+        Files.writeString(file, CanonicalCdrs.HEADER
+                + "c-1,call-1,T1,A1" + CALL            // stored
+                + "c-2,call-2,T1,A1" + CALL            // stored
+                + "c-1,call-1,T1,A1" + CALL            // the first repeat: a duplicate
+                + "c-3,call-3,T1,A1" + CALL            // stored after it
+                + "c-3,call-other,T1,A1" + CALL        // DUPLICATE_CONFLICT with the row just stored
+                + "c-2,call-2,T1,A1" + CALL);          // a duplicate of a row stored before the first repeat
+        Recorder recorder = new Recorder();
+
+        ImportCounts counts = ingest(repository, file, "hash-1", Instant.parse("2026-10-06T00:00:00Z"), recorder);
+
+        assertThat(counts.accepted()).isEqualTo(3);
+        assertThat(counts.duplicates()).isEqualTo(2);
+        assertThat(counts.rejected(RejectReason.DUPLICATE_CONFLICT)).isEqualTo(1);
+        assertThat(recorder.storedChunks).containsExactly(List.of("c-1@T1", "c-2@T1", "c-3@T1"));
+        assertThat(db.fetchCount(CDR)).isEqualTo(3);
+    }
+
     /** Records the size of each lookup of stored CDRs (a query), which a chunk without a known cdr_id must not need. */
     private static final class CountingRepository extends CdrImportRepository {
 
