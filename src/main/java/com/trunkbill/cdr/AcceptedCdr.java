@@ -6,7 +6,7 @@ import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.support.CdrKey;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 /**
  * A CDR accepted for storage, with the trunk it is attributed to.
@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key, long fingerprint, String period) {
 
     private static final int NANOS_PER_MICRO = 1_000;
+    private static final long SECONDS_PER_DAY = 86_400;
 
     /** A CDR accepted with the key given; its fingerprint and period from its cdr_id and start_time. */
     public AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long key) {
@@ -26,7 +27,9 @@ public record AcceptedCdr(Cdr cdr, TrunkAttribution.Outcome attribution, long ke
 
     /** SPEC §4.1: the billing period (YYYY-MM) of a CDR starting at {@code startTime}, its UTC month. */
     public static String periodOf(Instant startTime) {
-        var date = startTime.atOffset(ZoneOffset.UTC);
+        // by the UTC day's number: atOffset(UTC) asks ZoneOffset.getRules(), which builds new ZoneRules on every
+        // call in Java 17 (3 % of the reader threads' samples at 10M CDRs)
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(startTime.getEpochSecond(), SECONDS_PER_DAY));
         int year = date.getYear();
         int month = date.getMonthValue();
         return (year < 1000 ? String.format("%04d", year) : Integer.toString(year)) + (month < 10 ? "-0" : "-") + month;

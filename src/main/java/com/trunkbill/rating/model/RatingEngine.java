@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +35,7 @@ import java.util.function.Predicate;
 public final class RatingEngine {
 
     private static final Duration ONE_DAY = Duration.ofHours(24);
+    private static final long SECONDS_PER_DAY = 86_400;
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final BigDecimal ZERO_COST = BigDecimal.ZERO.setScale(RatedCdr.COST_SCALE);
 
@@ -62,7 +62,8 @@ public final class RatingEngine {
         }
         Set<Anomaly> anomalies = anomalies(cdr, trunk);
         ChannelPlan plan = trunk.stateAt(cdr.startTime()).plan();
-        LocalDate day = cdr.startTime().atOffset(ZoneOffset.UTC).toLocalDate();
+        // the UTC day by its number, not atOffset(UTC): Java 17 builds new ZoneRules for that on every call
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(cdr.startTime().getEpochSecond(), SECONDS_PER_DAY));
         Optional<RateRow> row = rateBook.longestPrefixMatch(account.priceList(), cdr.direction(),
                 cdr.calleeDigits(), day);
         long durationS = cdr.durationSeconds();
