@@ -36,10 +36,13 @@ import static com.trunkbill.db.jooq.Tables.TRUNK;
  * <p>
  * Accepted CDRs are the rows of {@code cdr} (import-time rejects and duplicates never reach it) whose current
  * rating is not {@code NO_RATE} ({@link RatedUsage#currentRatingIsNot}): SPEC §7 counts NO_RATE among the
- * rejected. CDRs not rated yet count as accepted. They are streamed from the database ordered by row key (trunk,
- * or Freshworks group for Freshworks outbound CDRs) then start time, through one {@link ChannelOccupancy} per key at a time: memory
- * holds one key's calls in progress, never the month. CDRs of the previous period are read too when they
- * run into this one (a call across midnight of the 1st occupies the 1st).
+ * rejected. CDRs not rated yet count as accepted. They are streamed from the database ordered by start time, each
+ * to the {@link ChannelOccupancy} of its row key (trunk, or Freshworks group for Freshworks outbound CDRs), one per
+ * key, all open at once: memory holds the calls in progress of every key and each key's days, never the month. A
+ * sort by start time alone is cheaper for the database than one by row key and start time (at 10M CDRs on
+ * PostgreSQL the query took 8.0-8.1 s instead of 13.1-14.0 s: the sort compares one 8-byte value, where the row
+ * keys, all alike and mostly equal, fell through to a comparison of text). CDRs of the previous period are read too
+ * when they run into this one (a call across midnight of the 1st occupies the 1st).
  * <p>
  * On PostgreSQL the stream is a binary {@code COPY} of the query ({@link BinaryCopyReader}), which the server runs
  * with parallel workers, where a JDBC cursor would run the scan, the join and the sort of the month in one process;
@@ -95,7 +98,7 @@ public class ChannelUsageRepository {
 
     private Map<String, List<DayActivity>> activityByRow(BillingPeriod period) {
         Field<String> rowKey = DSL.when(CDR.FRESHWORKS_OUTBOUND.isTrue(),
-                        // UsageRow.freshworksGroupId in SQL: the stream is ordered by row
+                        // UsageRow.freshworksGroupId in SQL: each call goes to its row's occupancy
                         DSL.concat(DSL.inline("FRESHWORKS:"), TRUNK.ACCOUNT_ID, DSL.inline(":"), TRUNK.DATA_CENTER))
                 .otherwise(CDR.TRUNK_ID);
         var query = db
@@ -105,7 +108,7 @@ public class ChannelUsageRepository {
                 .and(CDR.START_TIME.lt(period.end()))
                 .and(CDR.PERIOD.eq(period.toString()).or(CDR.END_TIME.gt(period.start())))
                 .and(RatedUsage.currentRatingIsNot(CDR.CDR_KEY, RatingStatus.NO_RATE))
-                .orderBy(rowKey, CDR.START_TIME);
+                .orderBy(CDR.START_TIME);
         Sweep sweep = new Sweep(period);
         if (db.connectionResult(BinaryCopyReader::supports)) {
             db.connection(connection -> {
@@ -130,33 +133,28 @@ public class ChannelUsageRepository {
         return sweep.finish();
     }
 
-    /** The stream of calls ordered by row key then start, through one {@link ChannelOccupancy} per row key. */
+    /** The stream of calls in start order, each through the {@link ChannelOccupancy} of its row key. */
     private static final class Sweep {
 
         private final BillingPeriod period;
-        private final Map<String, List<DayActivity>> activity = new HashMap<>();
-        private String currentKey;
-        private ChannelOccupancy occupancy;
+        private final Map<String, ChannelOccupancy> occupancies = new HashMap<>();
 
         Sweep(BillingPeriod period) {
             this.period = period;
         }
 
         void add(String key, UsageCall call) {
-            if (!key.equals(currentKey)) {
-                if (occupancy != null) {
-                    activity.put(currentKey, occupancy.finish());
-                }
-                currentKey = key;
+            ChannelOccupancy occupancy = occupancies.get(key);
+            if (occupancy == null) {
                 occupancy = new ChannelOccupancy(period.firstDay(), period.lastDay());
+                occupancies.put(key, occupancy);
             }
             occupancy.add(call);
         }
 
         Map<String, List<DayActivity>> finish() {
-            if (occupancy != null) {
-                activity.put(currentKey, occupancy.finish());
-            }
+            Map<String, List<DayActivity>> activity = new HashMap<>();
+            occupancies.forEach((key, occupancy) -> activity.put(key, occupancy.finish()));
             return activity;
         }
     }
