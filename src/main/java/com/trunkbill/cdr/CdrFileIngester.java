@@ -318,7 +318,7 @@ public class CdrFileIngester {
                                     Map<String, CdrImportRepository.StoredCdr> stored) {
         Decisions decisions = new Decisions();
         // The rows accepted so far in the chunk, by cdr_id fingerprint; by cdr_id only once a fingerprint repeats
-        // (a map of 2,500 strings a chunk was a sixth of the ingesting thread's samples, for no duplicate at all).
+        // (this method was 15 % of the ingesting threads' samples at 10M CDRs with a map of every cdr_id).
         LongHashSet acceptedFingerprints = new LongHashSet(rows.size());
         List<Validated> acceptedRows = new ArrayList<>(rows.size());
         Map<String, CdrImportRepository.StoredCdr> acceptedInChunk = null;

@@ -56,9 +56,9 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
 
     private static final class Canonical extends CdrSource {
         private static final List<String> REQUIRED = CdrColumn.REQUIRED_IN_HEADER.stream().map(CdrColumn::header).toList();
+        private static final String CDR_ID = CdrColumn.CDR_ID.header();
         private final CsvInput input;
         private final Iterator<CsvLine> lines;
-        private static final String CDR_ID = CdrColumn.CDR_ID.header();
         private final String[] headers = CdrColumn.headers().toArray(String[]::new);
 
         Canonical(Path file) {

