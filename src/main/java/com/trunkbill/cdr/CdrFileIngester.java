@@ -320,7 +320,6 @@ public class CdrFileIngester {
         // The rows accepted so far in the chunk, by cdr_id fingerprint; by cdr_id only once a fingerprint repeats
         // (this method was 15 % of the ingesting threads' samples at 10M CDRs with a map of every cdr_id).
         LongHashSet acceptedFingerprints = new LongHashSet(rows.size());
-        List<Validated> acceptedRows = new ArrayList<>(rows.size());
         Map<String, CdrImportRepository.StoredCdr> acceptedInChunk = null;
         for (Validated validated : rows) {
             CdrRow row = validated.row();
@@ -334,8 +333,8 @@ public class CdrFileIngester {
             if (first == null && acceptedFingerprints.contains(validated.fingerprint())) {
                 if (acceptedInChunk == null) {
                     acceptedInChunk = new HashMap<>();
-                    for (Validated earlier : acceptedRows) {
-                        acceptedInChunk.put(earlier.result().cdr().cdrId(), storedCdr(fileName, earlier));
+                    for (AcceptedCdr earlier : decisions.accepted) {
+                        acceptedInChunk.put(earlier.cdr().cdrId(), storedCdr(fileName, earlier));
                     }
                 }
                 first = acceptedInChunk.get(cdr.cdrId());
@@ -357,18 +356,16 @@ public class CdrFileIngester {
                 continue;
             }
             acceptedFingerprints.add(validated.fingerprint());
-            acceptedRows.add(validated);
             if (acceptedInChunk != null) {
-                acceptedInChunk.put(cdr.cdrId(), storedCdr(fileName, validated));
+                acceptedInChunk.put(cdr.cdrId(), storedCdr(fileName, validated.accepted()));
             }
             decisions.accept(validated);
         }
         return decisions;
     }
 
-    private static CdrImportRepository.StoredCdr storedCdr(String fileName, Validated accepted) {
-        return new CdrImportRepository.StoredCdr(accepted.result().cdr().contentHash(), fileName,
-                accepted.row().lineNo());
+    private static CdrImportRepository.StoredCdr storedCdr(String fileName, AcceptedCdr accepted) {
+        return new CdrImportRepository.StoredCdr(accepted.cdr().contentHash(), fileName, accepted.cdr().lineNo());
     }
 
     @SuppressWarnings("unchecked") // each element is what this follow-up's own prepare returned
