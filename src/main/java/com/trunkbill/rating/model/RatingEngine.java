@@ -43,10 +43,10 @@ public final class RatingEngine {
 
     /** An engine deciding US-domestic numbers with libphonenumber ({@link UsDomestic}). */
     public RatingEngine() {
-        this(UsDomestic::isUsDomestic);
+        this(new UsDomestic());
     }
 
-    /** @param usDomestic the US-domestic test on an E.164 number (e.g. a cached {@link UsDomestic}) */
+    /** @param usDomestic the US-domestic test on an E.164 number */
     public RatingEngine(Predicate<String> usDomestic) {
         this.usDomestic = usDomestic;
     }
