@@ -414,7 +414,14 @@ public abstract sealed class BulkRowWriter implements AutoCloseable {
             if (kind() != Kind.NUMERIC) {
                 throw mismatch("a decimal");
             }
-            putField(ByteConverter.numeric(value));
+            room(4 + PostgresNumeric.MAX_BYTES);
+            int written = PostgresNumeric.write(value, buffer, length + 4);
+            if (written < 0) {
+                putField(ByteConverter.numeric(value));
+                return;
+            }
+            ByteConverter.int4(buffer, length, written);
+            length += 4 + written;
         }
 
         @Override
