@@ -80,8 +80,8 @@ public class CdrImportRepository {
     }
 
     /**
-     * The stored CDRs with these keys, by cdr_id: one query per chunk, by {@code cdr_key_idx}. Asked only for the
-     * rows whose cdr_id's fingerprint is known ({@link KnownCdrIds}).
+     * The stored CDRs with these keys, by cdr_id: one query per chunk, by {@code cdr}'s primary key
+     * ({@code cdr_key}). Asked only for the rows whose cdr_id's fingerprint is known ({@link KnownCdrIds}).
      */
     public Map<String, StoredCdr> storedCdrs(Collection<Long> keys) {
         Map<String, StoredCdr> stored = new HashMap<>();

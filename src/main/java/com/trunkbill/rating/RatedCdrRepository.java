@@ -104,7 +104,7 @@ public class RatedCdrRepository {
      * {@code cdr_key} order, each with its current rating. Without a period, CDRs whose current rating is RATED are
      * left out of the candidates (only never-rated, pending NO_RATE and RATING_ERROR ones are rated again).
      * <p>
-     * Two index range scans per page and no join: the page of {@code cdr} ({@code cdr_key_idx}, or
+     * Two index range scans per page and no join: the page of {@code cdr} (its primary key, {@code cdr_pk}, or
      * {@code cdr_period_key_idx} for a period), then the current ratings of that key range (the primary key of
      * {@code rated_cdr}). (An anti-join "not yet rated" lets PostgreSQL pick a plan that reads all of rated_cdr for
      * every page; a 2,000-value IN list is no index lookup for H2.) Without a period the page is told apart by keys
@@ -285,7 +285,7 @@ public class RatedCdrRepository {
      * index inserts). Its ORDER BY names the index's columns, which changes nothing in the order: H2 only reads a
      * page in index order when the ORDER BY starts with the index's columns, and otherwise reads and sorts the rest
      * of the period for every page (quadratic). H2 is told the index ({@code USE INDEX}), since it might otherwise
-     * take {@code cdr_key_idx}, which holds every period.
+     * take {@code cdr}'s primary key, which holds every period.
      */
     ResultQuery<? extends Record> cdrPage(RatingScope scope, Collection<String> accounts, Long afterKey, int limit) {
         Condition condition = keyPageCondition(accounts, afterKey).and(CDR.PERIOD.eq(scope.period()));
