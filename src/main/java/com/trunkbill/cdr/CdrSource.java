@@ -59,11 +59,15 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
         private static final String CDR_ID = CdrColumn.CDR_ID.header();
         private final CsvInput input;
         private final Iterator<CsvLine> lines;
-        private final String[] headers = CdrColumn.headers().toArray(String[]::new);
+        /** Where each column of the canonical row is in this file's header (-1: absent), found once per file. */
+        private final int[] positions;
+        private final int cdrIdPosition;
 
         Canonical(Path file) {
             input = CsvInput.openRejectingBadlyEncodedRows(file, REQUIRED, CdrColumn.headers());
             lines = input.iterator();
+            positions = CdrColumn.headers().stream().mapToInt(input::columnPosition).toArray();
+            cdrIdPosition = input.columnPosition(CDR_ID);
         }
 
         @Override
@@ -78,15 +82,15 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
 
         @Override
         public String nextCdrId() {
-            return lines.next().get(CDR_ID);
+            return lines.next().get(cdrIdPosition);
         }
 
         @Override
         public CdrRow next() {
             CsvLine line = lines.next();
-            String[] values = new String[headers.length];
-            for (int i = 0; i < headers.length; i++) {
-                values[i] = line.get(headers[i]);
+            String[] values = new String[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                values[i] = line.get(positions[i]);
             }
             return new CdrRow(line.lineNo(), values, line.values(), !line.hasHeaderWidth(),
                     badEncoding(line.lineNo(), line.encodingProblem()));

@@ -247,6 +247,14 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
     }
 
     /**
+     * The position of the given (lower-case) column in the header, or -1 when the header lacks it: for
+     * {@link CsvLine#get(int)}, which a reader of every record uses instead of looking the name up each time.
+     */
+    public int columnPosition(String column) {
+        return columnIndex.getOrDefault(column, -1);
+    }
+
+    /**
      * Iterates the records. A record that is not valid CSV (an unterminated quote, say) ends the file with
      * a {@link CsvFileException}: the caller refuses the file whole.
      */

@@ -36,11 +36,18 @@ public final class CsvLine {
 
     /** The trimmed value of a column, or null when empty or absent. {@code column} is lower case. */
     public String get(String column) {
-        Integer index = columnIndex.get(column);
-        if (index == null || index >= record.size()) {
+        return get(columnIndex.getOrDefault(column, -1));
+    }
+
+    /**
+     * The trimmed value at a position of the header ({@link CsvInput#columnPosition}), or null when empty or absent
+     * (a position of -1, or past the end of a short record).
+     */
+    public String get(int position) {
+        if (position < 0 || position >= record.size()) {
             return null;
         }
-        String value = record.get(index).trim();
+        String value = record.get(position).trim();
         return value.isEmpty() ? null : value;
     }
 

@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CsvInputTests {
 
@@ -69,6 +70,22 @@ class CsvInputTests {
             assertThat(lines.get(0).get("id")).isEqualTo("1");
             assertThat(lines.get(0).get("name")).isEqualTo("Alice");
             assertThat(lines.get(0).get("note")).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void aColumnReadByItsPositionReadsAsByItsName() throws IOException {
+        Path file = write("a.csv", "Note, ID ,Name\n x ,1, Alice \n,2\n y ,,\n");
+        try (CsvInput input = CsvInput.open(file, Set.of("id"), KNOWN)) {
+            int id = input.columnPosition("id");
+            int name = input.columnPosition("name");
+            int absent = input.columnPosition("extra");
+            assertThat(List.of(id, name, absent)).containsExactly(1, 2, -1);
+            List<CsvLine> lines = read(input);
+            assertThat(lines).extracting(line -> line.get(id), line -> line.get(name), line -> line.get(absent))
+                    .containsExactly(tuple("1", "Alice", null), tuple("2", null, null), tuple(null, null, null));
+            assertThat(lines).extracting(line -> line.get(name)).containsExactlyElementsOf(
+                    lines.stream().map(line -> line.get("name")).toList());
         }
     }
 
