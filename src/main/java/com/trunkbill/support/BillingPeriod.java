@@ -25,7 +25,7 @@ public record BillingPeriod(YearMonth month) implements Comparable<BillingPeriod
 
     /** The period an instant belongs to (its UTC calendar month). */
     public static BillingPeriod of(Instant instant) {
-        return new BillingPeriod(YearMonth.from(instant.atOffset(ZoneOffset.UTC)));
+        return of(UtcDay.of(instant));
     }
 
     public static BillingPeriod of(LocalDate date) {

@@ -9,6 +9,7 @@ import com.trunkbill.inventory.model.TrunkTimeline;
 import com.trunkbill.inventory.model.TrunkType;
 import com.trunkbill.ratetable.model.Direction;
 import com.trunkbill.ratetable.model.RateRow;
+import com.trunkbill.support.UtcDay;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +36,6 @@ import java.util.function.Predicate;
 public final class RatingEngine {
 
     private static final Duration ONE_DAY = Duration.ofHours(24);
-    private static final long SECONDS_PER_DAY = 86_400;
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final BigDecimal ZERO_COST = BigDecimal.ZERO.setScale(RatedCdr.COST_SCALE);
 
@@ -62,8 +62,7 @@ public final class RatingEngine {
         }
         Set<Anomaly> anomalies = anomalies(cdr, trunk);
         ChannelPlan plan = trunk.stateAt(cdr.startTime()).plan();
-        // the UTC day by its number, not atOffset(UTC): Java 17 builds new ZoneRules for that on every call
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(cdr.startTime().getEpochSecond(), SECONDS_PER_DAY));
+        LocalDate day = UtcDay.of(cdr.startTime());
         Optional<RateRow> row = rateBook.longestPrefixMatch(account.priceList(), cdr.direction(),
                 cdr.calleeDigits(), day);
         long durationS = cdr.durationSeconds();
