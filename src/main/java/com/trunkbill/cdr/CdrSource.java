@@ -8,11 +8,11 @@ import com.trunkbill.cdr.model.Rejection;
 import com.trunkbill.support.CsvFileException;
 import com.trunkbill.support.CsvInput;
 import com.trunkbill.support.CsvLine;
+import com.trunkbill.support.Utf8TextReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,6 +106,7 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
         private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
         private final String name;
         private final ForeignCdrMapping mapping;
+        private final Utf8TextReader reader;
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private CSVRecord pending;
@@ -115,7 +116,7 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
             this.name = file.getFileName().toString();
             this.mapping = mapping;
             try {
-                BufferedReader reader = CsvInput.strictUtf8Reader(file);
+                reader = Utf8TextReader.open(file);
                 parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
                 records = parser.iterator();
             } catch (IOException e) {
@@ -175,7 +176,7 @@ public abstract class CdrSource implements Closeable, Iterator<CdrRow> {
             }
             CSVRecord record = pending != null ? pending : records.next();
             pending = null;
-            String problem = CsvInput.encodingProblem(record, breaks);
+            String problem = reader.encodingProblem(record, breaks);
             // SPEC §9: the line where the record starts (the parser stands after its last line)
             long startLine = parser.getCurrentLineNumber() - breaks[0];
             if (problem != null) {

@@ -4,17 +4,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads an input CSV file as SPEC §3 defines them: RFC 4180, UTF-8 with an optional BOM, a header row,
@@ -46,6 +37,7 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
     static final char INVALID_UTF8 = '\uDFFF';
 
     private final Path file;
+    private final Utf8TextReader reader;
     private final boolean refuseBadEncoding;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -54,9 +46,11 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
     private final int headerWidth;
     private long linesConsumed;
 
-    private CsvInput(Path file, CSVParser parser, Iterator<CSVRecord> records, Map<String, Integer> columnIndex,
-                     List<String> unknownColumns, int headerWidth, long linesConsumed, boolean refuseBadEncoding) {
+    private CsvInput(Path file, Utf8TextReader reader, CSVParser parser, Iterator<CSVRecord> records,
+                     Map<String, Integer> columnIndex, List<String> unknownColumns, int headerWidth,
+                     long linesConsumed, boolean refuseBadEncoding) {
         this.file = file;
+        this.reader = reader;
         this.refuseBadEncoding = refuseBadEncoding;
         this.parser = parser;
         this.records = records;
@@ -91,29 +85,10 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
     private static CsvInput open(Path file, Collection<String> required, Collection<String> known,
                                  boolean refuseBadEncoding) {
         try {
-            BufferedReader reader = strictUtf8Reader(file);
-            return open(file, reader, required, known, refuseBadEncoding);
+            return open(file, Utf8TextReader.open(file), required, known, refuseBadEncoding);
         } catch (IOException e) {
             throw new CsvFileException(file.getFileName() + ": cannot be read as a CSV file: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A reader of {@code file} (decompressed when {@code .gz}) decoding UTF-8 with each malformed sequence
-     * marked by {@link #INVALID_UTF8}, positioned after a byte-order mark.
-     */
-    public static BufferedReader strictUtf8Reader(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith(String.valueOf(INVALID_UTF8));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        skipByteOrderMark(reader);
-        return reader;
     }
 
     /**
@@ -121,7 +96,7 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
      * field 2" (fields counted from 1; the first problem of the first field that has one). Also counts the
      * record's embedded line breaks into {@code breaks[0]}.
      */
-    public static String encodingProblem(CSVRecord record, long[] breaks) {
+    static String encodingProblem(CSVRecord record, long[] breaks) {
         String problem = null;
         long lineBreaks = 0;
         // By index (CSVRecord's iterator copies the record into a new list through a stream), and with
@@ -173,7 +148,7 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
         return printable;
     }
 
-    private static CsvInput open(Path file, BufferedReader reader, Collection<String> required,
+    private static CsvInput open(Path file, Utf8TextReader reader, Collection<String> required,
                                  Collection<String> known, boolean refuseBadEncoding) throws IOException {
         String name = file.getFileName().toString();
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
@@ -205,7 +180,7 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
                 unknown.add(header.get(i).trim());
             }
         }
-        String headerProblem = encodingProblem(header, new long[1]);
+        String headerProblem = reader.encodingProblem(header, new long[1]);
         if (headerProblem != null) {
             parser.close();
             throw new CsvFileException(name + ": line 1 (the header): " + headerProblem
@@ -217,15 +192,8 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
                 throw new CsvFileException(name + ": required column '" + column + "' is missing");
             }
         }
-        return new CsvInput(file, parser, records, index, List.copyOf(unknown), header.size(),
+        return new CsvInput(file, reader, parser, records, index, List.copyOf(unknown), header.size(),
                 parser.getCurrentLineNumber(), refuseBadEncoding);
-    }
-
-    static void skipByteOrderMark(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
     }
 
     public Path file() {
@@ -278,7 +246,7 @@ public final class CsvInput implements Closeable, Iterable<CsvLine> {
                 }
                 CSVRecord record = records.next();
                 long lineAfter = parser.getCurrentLineNumber();
-                String problem = encodingProblem(record, breaks);
+                String problem = reader.encodingProblem(record, breaks);
                 long startLine = lineAfter - breaks[0];
                 linesConsumed = lineAfter;
                 if (problem != null && refuseBadEncoding) {
