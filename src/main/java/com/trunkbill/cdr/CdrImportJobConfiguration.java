@@ -6,6 +6,7 @@ import com.trunkbill.cdr.model.IngestSplit;
 import com.trunkbill.cdr.model.ForeignCdrMapping;
 import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.TrunkAttribution;
+import com.trunkbill.db.H2WriteBehind;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatingAtIngest;
@@ -157,9 +158,9 @@ public class CdrImportJobConfiguration {
 
     @Bean
     public Step ingestCdrFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   IngestTasklet ingestCdrFilesTasklet) {
+                                   IngestTasklet ingestCdrFilesTasklet, H2WriteBehind writeBehind) {
         return new StepBuilder("ingestCdrFilesStep", jobRepository).tasklet(ingestCdrFilesTasklet, transactionManager)
-                .build();
+                .listener(writeBehind).build();
     }
 
     @Bean
@@ -171,10 +172,11 @@ public class CdrImportJobConfiguration {
                                                @Value("${" + InputFolder.FOLLOW_SYMLINKS + ":false}")
                                                boolean followSymlinks, RatingAtIngest ratingAtIngest,
                                                @Value("${" + RATE_AT_INGEST_PROPERTY + ":true}") boolean rateAtIngest,
-                                               @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter) {
+                                               @Value("#{jobParameters['" + RATE_AT_INGEST + "']}") String rateParameter,
+                                               H2WriteBehind writeBehind) {
         boolean rate = rateAtIngest(rateAtIngest, rateParameter);
         return new IngestTasklet(repository, inventory, foreignFormats, outputDir.resolve("rejects"), bounds.bounds(),
-                ingestedAt(clock, ingestedAt), followSymlinks, rate ? ratingAtIngest : null, null);
+                ingestedAt(clock, ingestedAt), followSymlinks, rate ? ratingAtIngest : null, null, writeBehind);
     }
 
     /**
@@ -209,10 +211,10 @@ public class CdrImportJobConfiguration {
     /** One partition: its files, one transaction each, in file name order. */
     @Bean
     public Step ingestCdrFilesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                            IngestTasklet ingestCdrPartitionTasklet) {
+                                            IngestTasklet ingestCdrPartitionTasklet, H2WriteBehind writeBehind) {
         return new StepBuilder(IngestPartitions.WORKER_STEP, jobRepository)
                 .tasklet(ingestCdrPartitionTasklet, transactionManager)
-                .build();
+                .listener(writeBehind).build();
     }
 
     /** Everything from the partition's context (the manager's), so that a worker ingests as the manager would. */
@@ -220,11 +222,11 @@ public class CdrImportJobConfiguration {
     @StepScope
     public IngestTasklet ingestCdrPartitionTasklet(CdrImportRepository repository, InventoryRepository inventory,
                                                    ForeignFormatProperties foreignFormats, CdrBoundsProperties bounds,
-                                                   RatingAtIngest ratingAtIngest,
+                                                   RatingAtIngest ratingAtIngest, H2WriteBehind writeBehind,
                                                    @Value("#{stepExecution}") StepExecution partition) {
         IngestPartitions.Partition files = IngestPartitions.Partition.of(partition.getExecutionContext());
         return new IngestTasklet(repository, inventory, foreignFormats, files.rejectsDir(), bounds.bounds(),
-                files.ingestedAt(), false, files.rate() ? ratingAtIngest : null, files);
+                files.ingestedAt(), false, files.rate() ? ratingAtIngest : null, files, writeBehind);
     }
 
     /** The job parameter {@value #INGESTED_AT} when given, else the clock's instant. */
@@ -275,12 +277,15 @@ public class CdrImportJobConfiguration {
         private CdrFileIngester ingester;
         private RatingAtIngest.Run ratingRun;
         private final IngestPartitions.Partition partition;
+        private final H2WriteBehind writeBehind;
         private StepExecution step;
 
         IngestTasklet(CdrImportRepository repository, InventoryRepository inventory,
                       ForeignFormatProperties foreignFormats, Path rejectsDir, CdrBounds bounds, Instant ingestedAt,
-                      boolean followSymlinks, RatingAtIngest ratingAtIngest, IngestPartitions.Partition partition) {
+                      boolean followSymlinks, RatingAtIngest ratingAtIngest, IngestPartitions.Partition partition,
+                      H2WriteBehind writeBehind) {
             this.repository = repository;
+            this.writeBehind = writeBehind;
             this.partition = partition;
             this.ratingAtIngest = ratingAtIngest;
             this.followSymlinks = followSymlinks;
@@ -371,6 +376,7 @@ public class CdrImportJobConfiguration {
                 summary(line);
                 return;
             }
+            writeBehind.durableOnCommit(); // the file's transaction is on disk before the next file starts
             if (ratingAtIngest != null && ratingRun == null) {
                 // in this file's transaction: a crash before its commit leaves no run behind either
                 ratingRun = ratingAtIngest.start(contribution.getStepExecution().getJobExecutionId());
