@@ -11,9 +11,9 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V59: the rated usage of a period is served on PostgreSQL by a block range index on {@code rated_cdr.period}, with
- * no B-tree beside the primary key for a rating to update; H2, which has no block range index, keeps
- * {@code rated_cdr_current_idx} (docs/architecture.md#indexes-on-the-big-tables).
+ * V59 and V62: the rated usage of a period is served on PostgreSQL by a block range index on
+ * {@code rated_cdr.period}, and read by a scan of the table on H2, which has no block range index; on neither is
+ * there a B-tree beside the primary key for a rating to update (docs/architecture.md#indexes-on-the-big-tables).
  */
 public abstract class RatedCdrIndexTests extends DatabaseTest {
 
@@ -22,7 +22,7 @@ public abstract class RatedCdrIndexTests extends DatabaseTest {
     abstract List<String> expectedIndexes();
 
     @Test
-    void ratedCdrHasOnlyItsKeyAndThePeriodIndexOfThisDatabase() {
+    void ratedCdrHasOnlyItsKeyAndThePeriodIndexOfThisDatabaseIfAny() {
         assertThat(indexesOfRatedCdr()).containsExactlyInAnyOrderElementsOf(expectedIndexes());
     }
 }
@@ -39,7 +39,7 @@ class RatedCdrIndexH2Tests extends RatedCdrIndexTests {
 
     @Override
     List<String> expectedIndexes() {
-        return List.of("rated_cdr_current_idx");
+        return List.of();
     }
 }
 
