@@ -7,6 +7,7 @@ import com.trunkbill.cdr.model.ForeignCdrMapping;
 import com.trunkbill.cdr.model.ImportCounts;
 import com.trunkbill.cdr.model.TrunkAttribution;
 import com.trunkbill.db.H2WriteBehind;
+import com.trunkbill.db.PlannerStatistics;
 import com.trunkbill.db.jooq.tables.records.CdrFileRecord;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatingAtIngest;
@@ -19,11 +20,13 @@ import com.trunkbill.support.RejectsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -49,6 +52,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+
+import static com.trunkbill.db.jooq.Tables.CDR;
 
 /**
  * {@code cdrImportJob} (SPEC §2, §3.3, §8): {@code import-cdrs --dir D [--format F]}.
@@ -98,11 +103,22 @@ public class CdrImportJobConfiguration {
 
     @Bean
     public Job cdrImportJob(JobRepository jobRepository, Step checkCdrFilesStep, Step ingestCdrFilesStep,
-                            Step ingestCdrPartitionsStep) {
+                            Step ingestCdrPartitionsStep, PlannerStatistics plannerStatistics,
+                            RatingAtIngest ratingAtIngest) {
         // the job parameter partitions chooses the partitioned ingest; without it the import is what it always was
         JobExecutionDecider partitioned = (job, step) -> new FlowExecutionStatus(
                 job.getJobParameters().getLong(PARTITIONS) == null ? "SEQUENTIAL" : "PARTITIONED");
         return new JobBuilder("cdrImportJob", jobRepository)
+                .listener(new JobExecutionListener() {
+                    // the commands after the import plan with statistics of what it stored (PostgreSQL)
+                    @Override
+                    public void afterJob(JobExecution job) {
+                        if (job.getStatus() == BatchStatus.COMPLETED) {
+                            plannerStatistics.analyze(CDR);
+                            ratingAtIngest.refreshStatistics();
+                        }
+                    }
+                })
                 .start(checkCdrFilesStep)
                 .next(partitioned).on("PARTITIONED").to(ingestCdrPartitionsStep)
                 .from(partitioned).on("*").to(ingestCdrFilesStep)

@@ -1,5 +1,6 @@
 package com.trunkbill.rating;
 
+import com.trunkbill.db.PlannerStatistics;
 import com.trunkbill.inventory.InventoryRepository;
 import com.trunkbill.rating.RatingRunRepository.RatingRun;
 import com.trunkbill.rating.model.Cdr;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.trunkbill.db.jooq.Tables.RATED_CDR;
 
 /**
  * The first rating of the CDRs an import stores, made by the import itself (issue 8: one pass from files to
@@ -39,13 +42,23 @@ public class RatingAtIngest {
     private final RatedCdrRepository ratedCdrs;
     private final RateTableRepository rateTables;
     private final InventoryRepository inventory;
+    private final PlannerStatistics statistics;
 
     public RatingAtIngest(RatingRunRepository runs, RatedCdrRepository ratedCdrs, RateTableRepository rateTables,
-                          InventoryRepository inventory) {
+                          InventoryRepository inventory, PlannerStatistics statistics) {
         this.runs = runs;
         this.ratedCdrs = ratedCdrs;
         this.rateTables = rateTables;
         this.inventory = inventory;
+        this.statistics = statistics;
+    }
+
+    /**
+     * After an import that stored ratings: the planner's statistics of {@code rated_cdr} (PostgreSQL), so that the
+     * commands after it do not plan without them ({@link PlannerStatistics}).
+     */
+    public void refreshStatistics() {
+        statistics.analyze(RATED_CDR);
     }
 
     /** Records a new ingest rating run for the import job execution and loads what it rates with. */
