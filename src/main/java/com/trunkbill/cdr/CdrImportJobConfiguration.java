@@ -76,6 +76,9 @@ import static com.trunkbill.db.jooq.Tables.CDR;
  * runs them in place of {@code ingestCdrFilesStep}, on threads or on workers; each partition ingests its files as
  * above, with an ingest rating run of its own.
  * <p>
+ * On PostgreSQL a completed import ends with {@code ANALYZE} of {@code cdr} and {@code rated_cdr}
+ * ({@link PlannerStatistics}), so the commands after it plan with statistics of what it stored.
+ * <p>
  * Tasklets rather than a chunk step: a chunk step commits every chunk, which would leave half files behind.
  * <p>
  * The CDR bounds ({@link CdrBoundsProperties}) are checked against the job parameter {@value #INGESTED_AT} (an

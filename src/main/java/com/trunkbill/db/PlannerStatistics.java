@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * On PostgreSQL, {@code ANALYZE} of tables a bulk load has just written, so that the commands after it plan their
- * queries with statistics of what it stored instead of waiting for autovacuum's. Without them, `invoice` of a
- * 10M-CDR month right after the import took 33.8 s of job time instead of 14.1 s (docs/performance.md). ANALYZE
+ * queries with statistics of what it stored instead of waiting for autovacuum's. Without them, {@code invoice} of a
+ * 10M-CDR month took 33.8 s of job time instead of 14.1 s (docs/performance.md#planner-statistics-after-the-import),
+ * and whether autovacuum had analysed the ratings by the time it ran varied from run to run. ANALYZE
  * reads a sample of each table (about 30,000 rows). A failure is logged, never the caller's: autovacuum analyses
  * the tables later anyway. H2 is not touched.
  */
