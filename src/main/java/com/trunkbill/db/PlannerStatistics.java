@@ -40,7 +40,8 @@ public class PlannerStatistics {
             for (Table<?> table : tables) {
                 db.execute("analyze {0}", table);
             }
-            log.info("planner statistics of {} updated (ANALYZE, {} ms)", names, (System.nanoTime() - start) / 1_000_000);
+            log.info("planner statistics of {} updated (ANALYZE, {} ms)", names,
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (DataAccessException e) {
             log.warn("ANALYZE of {} failed, autovacuum will analyse later: {}", names, e.getMessage());
         }
