@@ -507,16 +507,25 @@ public abstract class CdrImportJobFunctionalTests extends DatabaseTest {
         assertThat(db.fetchCount(CDR_FILE)).isZero();
     }
 
-    @Test
-    void generatedTrafficWithBadRowsImportsWithExactCounts() {
+    /**
+     * {@code rows} generated CDRs of 2026-10 (seed {@code seed}) in one file under a folder of their own, over the
+     * shipped inventory, which replaces the test's own.
+     */
+    Path generatedOverTheShippedInventory(long seed, int rows, boolean badRows) {
         db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK_STATE).execute();
         db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK).execute();
-        loadInventory(db, Path.of("sample-cdrs/inventory"));
-        // 3,250 rows with one bad row in 250 (rows 125, 375, ..., 3125): each of the 13 kinds once
-        new CdrGenerator(GeneratorInventory.read(Path.of("sample-cdrs/inventory")), 7, YearMonth.of(2026, 10), true)
-                .write(3_250, tempDir.resolve("generated"), 1_000_000);
+        Path inventory = Path.of("sample-cdrs/inventory");
+        loadInventory(db, inventory);
+        Path dir = tempDir.resolve("generated");
+        new CdrGenerator(GeneratorInventory.read(inventory), seed, YearMonth.of(2026, 10), badRows)
+                .write(rows, dir, 1_000_000);
+        return dir;
+    }
 
-        importCdrs(tempDir.resolve("generated"));
+    @Test
+    void generatedTrafficWithBadRowsImportsWithExactCounts() {
+        // 3,250 rows with one bad row in 250 (rows 125, 375, ..., 3125): each of the 13 kinds once
+        importCdrs(generatedOverTheShippedInventory(7, 3_250, true));
 
         CdrFileRecord file = fileRecord("cdrs-2026-10-01.csv");
         assertThat(List.of(file.getReadCount(), file.getAccepted(), file.getDuplicates(), file.getMalformed(),
@@ -566,13 +575,8 @@ class CdrImportJobPostgresFunctionalTests extends CdrImportJobFunctionalTests {
      */
     @Test
     void theImportLeavesPlannerStatisticsOfWhatItStored() {
-        db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK_STATE).execute();
-        db.deleteFrom(com.trunkbill.db.jooq.Tables.TRUNK).execute();
-        loadInventory(db, Path.of("sample-cdrs/inventory"));
-        new CdrGenerator(GeneratorInventory.read(Path.of("sample-cdrs/inventory")), 11, YearMonth.of(2026, 10), false)
-                .write(1_234, tempDir.resolve("generated"), 1_000_000);
-
-        assertThat(importCdrs(tempDir.resolve("generated")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(importCdrs(generatedOverTheShippedInventory(11, 1_234, false)).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
 
         for (String table : List.of("cdr", "rated_cdr")) {
             long rows = db.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table)));
